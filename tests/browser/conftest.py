@@ -1,0 +1,152 @@
+"""Browser-test fixtures shared by every part of Kabar KIM.
+
+Usage in a test under tests/browser/:
+
+    import pytest
+    pytestmark = pytest.mark.browser
+
+    def test_home(page, site_url, assert_no_axe_violations):
+        page.goto(site_url + "/")
+        assert_no_axe_violations(page)
+
+Fixtures:
+- `browser`      session: Debian Chromium (/usr/bin/chromium) through Playwright, headless.
+- `context`      per test: a fresh browser context (locale id-ID, WIB) where every request
+                 that is not to 127.0.0.1 is aborted; the aborted URLs are in
+                 `blocked_requests`.
+- `page`         per test: a page in that context (10 s default timeout).
+- `serve_site`   session: `serve_site(folder) -> base URL` (http://127.0.0.1:<port>, no
+                 trailing slash); one threaded http.server per folder, directory URLs.
+- `site_url`     session: base URL of the repo's sample site (`built_site` from
+                 tests/conftest.py), built once.
+- `assert_no_axe_violations`: the helper from browserkit, as a fixture.
+- `console_errors`: list of console errors / page errors of `page`.
+
+Every test collected from this folder is marked `browser` and is skipped with a clear
+message when /usr/bin/chromium is missing (.ci/run installs it with apt-get).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from browserkit import (
+    SKIP_MESSAGE,
+    StaticSite,
+    assert_no_axe_violations as _assert_no_axe_violations,
+    block_external_requests,
+    chromium_available,
+    launch_chromium,
+)
+
+os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
+
+_HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    have_chromium = chromium_available()
+    skip = pytest.mark.skip(reason=SKIP_MESSAGE)
+    for item in items:
+        try:
+            in_here = Path(str(item.path)).resolve().is_relative_to(_HERE)
+        except (AttributeError, OSError):
+            in_here = False
+        if not in_here:
+            continue
+        item.add_marker(pytest.mark.browser)
+        if not have_chromium:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def _playwright():
+    if not chromium_available():
+        pytest.skip(SKIP_MESSAGE)
+    from playwright.sync_api import sync_playwright
+
+    pw = sync_playwright().start()
+    try:
+        yield pw
+    finally:
+        pw.stop()
+
+
+@pytest.fixture(scope="session")
+def browser(_playwright):
+    b = launch_chromium(_playwright)
+    try:
+        yield b
+    finally:
+        b.close()
+
+
+@pytest.fixture
+def blocked_requests():
+    """URLs the browser tried to reach outside 127.0.0.1 (all were aborted)."""
+    return []
+
+
+@pytest.fixture
+def context(browser, blocked_requests):
+    ctx = browser.new_context(
+        locale="id-ID",
+        timezone_id="Asia/Jakarta",
+        service_workers="block",
+        viewport={"width": 390, "height": 844},  # a common phone size
+    )
+    block_external_requests(ctx, blocked_requests)
+    try:
+        yield ctx
+    finally:
+        ctx.close()
+
+
+@pytest.fixture
+def console_errors():
+    return []
+
+
+@pytest.fixture
+def page(context, console_errors):
+    p = context.new_page()
+    p.set_default_timeout(10_000)
+    p.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
+    p.on("pageerror", lambda exc: console_errors.append(str(exc)))
+    yield p
+    p.close()
+
+
+@pytest.fixture(scope="session")
+def serve_site():
+    servers: dict[Path, StaticSite] = {}
+
+    def serve(folder) -> str:
+        root = Path(folder).resolve()
+        if root not in servers:
+            servers[root] = StaticSite(root)
+        return servers[root].base_url
+
+    try:
+        yield serve
+    finally:
+        for s in servers.values():
+            s.close()
+
+
+@pytest.fixture(scope="session")
+def site_url(request, serve_site):
+    """Base URL of the sample site built by tests/conftest.py's `built_site`."""
+    try:
+        built = request.getfixturevalue("built_site")
+    except pytest.FixtureLookupError:
+        pytest.skip("fixture built_site (tests/conftest.py) belum ada")
+    return serve_site(built)
+
+
+@pytest.fixture(scope="session")
+def assert_no_axe_violations():
+    return _assert_no_axe_violations
