@@ -1,0 +1,1 @@
+"""Images (issue 5): phone photos -> responsive, metadata-free web images."""
