@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from pelican.utils import slugify
+from kabarkim.slugs import make_slug
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def kapanewon_code(kapanewon: str) -> str:
 
 
 def kapanewon_slug(kapanewon: str) -> str:
-    return slugify(kapanewon)
+    return make_slug(kapanewon)
 
 
 def find_kapanewon(name: str) -> str | None:
