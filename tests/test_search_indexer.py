@@ -210,30 +210,74 @@ def test_macro_full(env):
         image="/kim/malangan/gambar/panen.jpg",
         image_alt='Petani "memanen" padi',
     )
-    main, kat = spans(out)
+    (main,) = spans(out)
     assert main.get("hidden") is not None
+    assert main.get("data-pagefind-body") is None
     assert main.get("data-pf-jenis") == "Berita"
     assert main.get("data-pf-kim") == "KIM Malangan"
     assert main.get("data-pf-kapanewon") == "Sanden"
+    assert main.get("data-pf-kategori-1") == "Pertanian"
     assert main.get("data-pf-date") == "2026-03-14"
     assert main.get("data-pf-image-alt") == 'Petani "memanen" padi'  # escaped, round-trips
     assert main.get("data-pagefind-filter") == (
-        "jenis[data-pf-jenis], kim[data-pf-kim], kapanewon[data-pf-kapanewon]"
+        "jenis[data-pf-jenis], kim[data-pf-kim], kapanewon[data-pf-kapanewon], "
+        "kategori[data-pf-kategori-1]"
     )
     assert main.get("data-pagefind-sort") == "date[data-pf-date]"
     metas = main.get("data-pagefind-meta")
     assert "image[data-pf-image]" in metas and "tanggal[data-pf-tanggal]" in metas
-    assert kat.get("data-pf-kategori") == "Pertanian"
-    assert kat.get("data-pagefind-filter") == "kategori[data-pf-kategori]"
 
 
 def test_macro_minimal_and_lists(env):
     out = render_meta(env, jenis="KIM", kategori=["Kuliner", "Kerajinan"])
-    main, k1, k2 = spans(out)
+    (main,) = spans(out)
     assert main.get("data-pf-date") == "0000-00-00"  # sorts last, never dropped
-    assert main.get("data-pagefind-filter") == "jenis[data-pf-jenis]"
+    assert main.get("data-pagefind-filter") == (
+        "jenis[data-pf-jenis], kategori[data-pf-kategori-1], kategori[data-pf-kategori-2]"
+    )
     assert "data-pf-kim" not in main.attrib
-    assert [k1.get("data-pf-kategori"), k2.get("data-pf-kategori")] == ["Kuliner", "Kerajinan"]
+    assert [main.get("data-pf-kategori-1"), main.get("data-pf-kategori-2")] == [
+        "Kuliner", "Kerajinan"]
+
+
+def render_attrs(env, **context):
+    tpl = env.from_string('<article {% include "partials/search_meta_attrs.html" %}></article>')
+    doc = lxml_html.fragment_fromstring(tpl.render(SITEURL="https://k.example", **context))
+    return doc.attrib
+
+
+def test_attrs_partial_for_story(env):
+    story = SimpleNamespace(
+        kim_profile=SimpleNamespace(title="KIM Grandis", kapanewon="Imogiri"),
+        category=SimpleNamespace(name="Budaya"),
+        date=dt.datetime(2026, 4, 30, 8, 0),
+        image="kim/grandis/gambar/batik.jpg",
+        image_alt="Membatik",
+    )
+    a = render_attrs(env, article=story, kim=story.kim_profile)
+    assert "data-pagefind-body" in a
+    assert (a["data-pf-jenis"], a["data-pf-kim"], a["data-pf-kapanewon"]) == (
+        "Berita", "KIM Grandis", "Imogiri")
+    assert a["data-pf-kategori-1"] == "Budaya"
+    assert a["data-pf-image"] == "https://k.example/kim/grandis/gambar/batik.jpg"
+
+
+def test_attrs_partial_for_kim_profile(env):
+    kim = SimpleNamespace(title="KIM Grandis", kapanewon="Imogiri", image=None)
+    a = render_attrs(env, kim=kim)
+    assert a["data-pf-jenis"] == "KIM" and a["data-pf-kim"] == "KIM Grandis"
+    assert a["data-pf-date"] == "0000-00-00"
+
+
+def test_attrs_partial_for_any_type_via_search_dict(env):
+    a = render_attrs(env, search={"jenis": "Video", "kim": "KIM Malangan", "date": "2026-01-02",
+                                  "kategori": "Budaya"})
+    assert a["data-pf-jenis"] == "Video" and a["data-pf-date"] == "2026-01-02"
+    assert "kategori[data-pf-kategori-1]" in a["data-pagefind-filter"]
+
+
+def test_attrs_partial_without_context_marks_body_only(env):
+    assert dict(render_attrs(env)) == {"data-pagefind-body": ""}
 
 
 def test_macro_output_is_indexed_as_filters_and_sort(env, tmp_path, elsewhere):
@@ -241,8 +285,8 @@ def test_macro_output_is_indexed_as_filters_and_sort(env, tmp_path, elsewhere):
     for i, (jenis, kim, kat) in enumerate(
         [("Berita", "KIM Malangan", "Pertanian"), ("Produk", "KIM Grandis, Imogiri", "Kerajinan")]
     ):
-        meta = render_meta(env, jenis=jenis, kim=kim, kapanewon="Sanden", kategori=kat,
-                           date=f"2026-0{i + 1}-01")
+        meta = render_meta(env, jenis=jenis, kim=kim, kapanewon="Sanden",
+                           kategori=[kat, "Lainnya"], date=f"2026-0{i + 1}-01")
         write(root, f"p{i}/index.html", page(f"Hal {i}", "batik tulis", meta=meta))
     r = index_site(root)
     assert r.pages == 2
