@@ -7,6 +7,7 @@ OUTPUT := output
 PELICAN := $(BIN)/pelican content --fatal errors
 HOST ?= 127.0.0.1
 PORT ?= 8000
+VNU_VERSION := 26.9.27
 
 .PHONY: html serve test test-fast publish check clean
 
@@ -14,6 +15,9 @@ $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pip install --quiet -e '.[test]'
+	# The Nu HTML checker for the tests (needs Java); the pip package ships an outdated one.
+	command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix $(VENV)/npm vnu-jar@$(VNU_VERSION) \
+	  || echo "npm missing: HTML validation tests will be skipped"
 	touch $(STAMP)
 
 html: $(STAMP)
