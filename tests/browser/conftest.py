@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild import CONTENT, build_site
 from browserkit import (
     SKIP_MESSAGE,
     StaticSite,
@@ -138,13 +139,17 @@ def serve_site():
 
 
 @pytest.fixture(scope="session")
-def site_url(request, serve_site):
-    """Base URL of the sample site built by tests/conftest.py's `built_site`."""
-    try:
-        built = request.getfixturevalue("built_site")
-    except pytest.FixtureLookupError:
-        pytest.skip("fixture built_site (tests/conftest.py) belum ada")
-    return serve_site(built)
+def site_url(tmp_path_factory, serve_site):
+    """Base URL of the repo's sample site, built for the address it is served from.
+
+    The server starts first so the site can be built with SITEURL set to its real
+    address: absolute links, styles and the search index then load from 127.0.0.1.
+    """
+    folder = tmp_path_factory.mktemp("browser-site") / "output"
+    folder.mkdir()
+    base_url = serve_site(folder)
+    build_site(CONTENT, folder, SITEURL=base_url, FEED_DOMAIN=base_url)
+    return base_url
 
 
 @pytest.fixture(scope="session")

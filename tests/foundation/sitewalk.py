@@ -5,7 +5,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import lxml.html
 
-from conftest import TEST_SITEURL
+from sitebuild import TEST_SITEURL
 
 
 def pages(output: Path) -> list[Path]:

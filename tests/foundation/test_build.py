@@ -2,7 +2,7 @@
 
 import pytest
 
-from conftest import build_site
+from sitebuild import build_site
 from foundation.minisite import PROFILE, STORY, make_minisite, write_md
 from foundation.sitewalk import parse
 

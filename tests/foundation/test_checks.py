@@ -6,7 +6,7 @@ import sys
 import pytest
 from pelican.settings import read_settings
 
-from conftest import ROOT
+from sitebuild import ROOT
 from foundation.minisite import PROFILE, STORY, make_minisite, write_md
 from kabarkim.content.checks import check_content, errors
 
