@@ -102,6 +102,7 @@ _TAG_RE = {
 }
 _ATTR_RE = re.compile(r'([^\s=>/]+)(?:="([^"]*)")?')
 _WS = re.compile(r"\s+")
+_EMPTY_P = re.compile(r"<p>(?:\s|&nbsp;|<br>)*</p>\s*")
 _CTRL = re.compile(r"[\x00-\x20\x7f]+")
 
 
@@ -219,7 +220,8 @@ def _postprocess(cleaned: str, site_host: str | None) -> str:
         cleaned = _TAG_RE["img"].sub(fix_img, cleaned)
     if "<a" in cleaned:
         cleaned = _TAG_RE["a"].sub(fix_a, cleaned)
-    return cleaned
+    # paragraphs left empty by removed images/objects
+    return _EMPTY_P.sub("", cleaned)
 
 
 def clean_html(html: str | None, base_url: str | None = None, profile: str = "feed",

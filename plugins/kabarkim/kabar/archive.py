@@ -167,8 +167,6 @@ class Archive:
         for sid, items in self.items.items():
             for it in items:
                 by_key.setdefault(it["key"], (sid, it))
-                if it.get("guid"):
-                    by_key.setdefault("guid:" + it["guid"], (sid, it))
                 link = norm_link(it.get("link"))
                 if link:
                     by_link.setdefault(link, (sid, it))
@@ -188,7 +186,7 @@ class Archive:
             if self.tombstones.hides({**p, "id": item_id(p["key"])}):
                 stats.hidden += 1
                 continue
-            found = by_key.get(p["key"]) or (by_key.get("guid:" + p["guid"]) if p.get("guid") else None)
+            found = by_key.get(p["key"])
             if not found:
                 link = norm_link(p.get("link"))
                 found = by_link.get(link) if link else None
@@ -222,8 +220,6 @@ class Archive:
             rec = self._new_record(p, source, now_iso)
             mine.append(rec)
             by_key[rec["key"]] = (source.id, rec)
-            if rec.get("guid"):
-                by_key["guid:" + rec["guid"]] = (source.id, rec)
             link = norm_link(rec.get("link"))
             if link:
                 by_link.setdefault(link, (source.id, rec))

@@ -21,6 +21,8 @@ import html as _html
 import re
 from datetime import datetime
 
+import warnings
+
 import feedparser
 
 from kabarkim.sanitize import clean_html, clean_url, plain_text
@@ -30,7 +32,8 @@ from .datetimes import from_struct, parse_feed_date
 SUMMARY_CHARS = 300
 _VIDEO_ID_RE = re.compile(r"^[A-Za-z0-9_-]{11}$")
 _PROLOG_SKIP = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.S)
-_TRUNCATED = ("unclosed token", "no element found", "not well-formed (invalid token)", "mismatched tag")
+_TRUNCATED = ("unclosed token", "no element found", "unclosed cdata section")
+_ROOT_END = re.compile(rb"</(?:[a-z0-9_]+:)?(?:rss|feed|rdf)>\s*(?:<!--.*?-->\s*)*\x00*$", re.I | re.S)
 
 # Counts calls that really parse (used by bench/fetch_bench.py and tests).
 PARSE_CALLS = 0
@@ -46,11 +49,15 @@ def _ascii_view(body: bytes) -> bytes:
     for bom, enc in ((b"\xff\xfe\x00\x00", "utf-32-le"), (b"\x00\x00\xfe\xff", "utf-32-be"),
                      (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if head.startswith(bom):
-            return head[len(bom):].decode(enc, "ignore").encode("ascii", "replace")
+            return head[len(bom):].decode(enc, "ignore").lstrip("\ufeff").encode("ascii", "replace")
     if head[:4] in (b"\x00<\x00?", b"<\x00?\x00"):
         enc = "utf-16-be" if head[0] == 0 else "utf-16-le"
-        return head.decode(enc, "ignore").encode("ascii", "replace")
+        return head.decode(enc, "ignore").lstrip("\ufeff").encode("ascii", "replace")
     return head.removeprefix(b"\xef\xbb\xbf")
+
+
+def _is_wide(body: bytes) -> bool:
+    return body[:2] in (b"\xff\xfe", b"\xfe\xff") or body[:4] in (b"\x00<\x00?", b"<\x00?\x00")
 
 
 def check_prolog(body: bytes) -> None:
@@ -153,6 +160,13 @@ def parse_feed(body: bytes, url: str, kind: str = "berita", headers: dict | None
     is an aware datetime or None when the feed has no usable date (the
     archive then uses the first-seen time).
     """
+    # feedparser warns about its updated->published mapping on every .get("updated").
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return _parse_feed(body, url, kind, headers, now)
+
+
+def _parse_feed(body: bytes, url: str, kind: str, headers: dict | None, now: datetime | None) -> dict:
     global PARSE_CALLS
     PARSE_CALLS += 1
     check_prolog(body)
@@ -164,8 +178,10 @@ def parse_feed(body: bytes, url: str, kind: str = "berita", headers: dict | None
     except Exception as exc:  # feedparser should not raise, but never trust it
         raise FeedError(f"feed tidak bisa dibaca: {type(exc).__name__}") from None
     exc = d.get("bozo_exception")
-    if d.get("bozo") and exc is not None and any(t in str(exc) for t in _TRUNCATED):
-        raise FeedError(f"XML rusak atau terpotong ({exc}); item lama tetap disimpan")
+    if d.get("bozo") and exc is not None and any(t in str(exc).lower() for t in _TRUNCATED):
+        raise FeedError(f"XML rusak atau terpotong ({exc})")
+    if d.get("version") and not _is_wide(body) and not _ROOT_END.search(body[-4096:]):
+        raise FeedError("XML terpotong: tag penutup feed tidak ada")
     if not d.get("version") and not d.entries:
         raise FeedError("isi bukan feed RSS/Atom")
     if not d.entries:
