@@ -27,7 +27,7 @@ def check_before_build(pelican):
     """Stop the build on any content error, naming every file and field at once."""
     problems = check_content(Path(pelican.settings["PATH"]), pelican.settings)
     if errors(problems):
-        raise ContentProblems("Isi situs bermasalah, situs tidak dibangun:\n" + report(errors(problems)))
+        raise ContentProblems("Isi situs bermasalah, situs tidak dibangun:\n" + report(problems, show_warnings=False))
     if problems:
         logger.warning("Isi situs: %d peringatan (bukan galat). Jalankan `kim check` untuk rinciannya.",
                        len(problems))

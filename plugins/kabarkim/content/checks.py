@@ -159,15 +159,16 @@ def errors(problems) -> list[Problem]:
     return [p for p in problems if p.severity == "error"]
 
 
-def report(problems: list[Problem]) -> str:
-    """The problems as the author reads them: one block per problem, then a count."""
+def report(problems: list[Problem], show_warnings: bool = True) -> str:
+    """The problems as the author reads them: one block per problem, then the counts."""
     lines = []
     for p in problems:
+        if p.severity != "error" and not show_warnings:
+            continue
         label = "GALAT" if p.severity == "error" else "PERINGATAN"
         lines.append(f"{label}  {p.file}\n  isian  : {p.field}\n  masalah: {p.message}\n"
                      f"  cara memperbaiki: {p.fix}")
     n_err = len(errors(problems))
-    lines.append(f"{n_err} galat, {len(problems) - n_err} peringatan.")
+    hint = "" if show_warnings else " (peringatan: lihat `kim check`)"
+    lines.append(f"{n_err} galat, {len(problems) - n_err} peringatan{hint}.")
     return "\n".join(lines)
-
-
