@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 VNU_VERSION := 26.9.27
 
-.PHONY: html serve test test-fast publish check clean
+.PHONY: html serve test test-fast publish check clean fetch
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/kim check
+
+# kabar (issue 3): the only networked step; SOURCES=… ARCHIVE=… STRICT=1 are optional.
+fetch: $(STAMP)
+	$(BIN)/kim fetch $(if $(SOURCES),--sources $(SOURCES)) $(if $(ARCHIVE),--archive $(ARCHIVE)) $(if $(STRICT),--strict)
 
 test: $(STAMP)
 	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -n 2 --dist loadfile

@@ -2,6 +2,7 @@
 
   kim check                     validate all content (Indonesian messages)
   kim new berita --kim SLUG "Judul"   scaffold a story (also: produk, program)
+  kim fetch [--sources FILE] [--archive DIR] [--strict]   import feeds into the archive
 """
 
 import argparse
@@ -56,6 +57,10 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--kim", required=True, help="slug KIM, yaitu nama foldernya di content/kim/")
     new.add_argument("--content", help="folder isi (bawaan: PATH di pengaturan)")
     new.set_defaults(func=cmd_new)
+
+    # kabar (issue 3): kim fetch [--sources FILE] [--archive DIR] [--strict]
+    from kabarkim.kabar.fetch import add_fetch_parser
+    add_fetch_parser(sub)
     return parser
 
 

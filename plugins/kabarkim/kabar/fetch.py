@@ -261,10 +261,10 @@ def add_fetch_parser(subparsers) -> argparse.ArgumentParser:
         "fetch", help="ambil feed sumber luar (berita kabupaten, YouTube, blog KIM) ke arsip",
         description="Ambil semua sumber secara bersamaan dan simpan item barunya ke arsip. "
                     "Sumber yang gagal tidak menghapus item lama.")
-    p.add_argument("--sources", default=str(DEFAULT_SOURCES), metavar="FILE",
-                   help=f"daftar sumber YAML (bawaan: {DEFAULT_SOURCES})")
-    p.add_argument("--archive", default=str(DEFAULT_ARCHIVE), metavar="DIR",
-                   help=f"folder arsip (bawaan: {DEFAULT_ARCHIVE})")
+    p.add_argument("--sources", default=None, metavar="FILE",
+                   help="daftar sumber YAML (bawaan: KABAR_SOURCES di pengaturan, atau <PATH>/sumber.yaml)")
+    p.add_argument("--archive", default=None, metavar="DIR",
+                   help="folder arsip (bawaan: KABAR_ARCHIVE di pengaturan, atau <PATH>/kabar)")
     p.add_argument("--strict", action="store_true", help="keluar dengan kode 1 bila ada sumber yang gagal")
     p.add_argument("--force", action="store_true", help="abaikan jeda backoff dan tanda 410; coba semua sumber")
     p.add_argument("--timeout", type=float, default=None, metavar="DTK", help="batas waktu per sumber (bawaan 20)")
@@ -272,11 +272,29 @@ def add_fetch_parser(subparsers) -> argparse.ArgumentParser:
     return p
 
 
+def default_paths(settings_file: str | None = None) -> tuple[Path, Path]:
+    """(sources file, archive dir) from Pelican settings when available."""
+    sources, archive = DEFAULT_SOURCES, DEFAULT_ARCHIVE
+    if settings_file and Path(settings_file).is_file():
+        try:
+            from pelican.settings import read_settings
+
+            settings = read_settings(settings_file)
+        except Exception:  # settings broken: fetch must still work
+            return sources, archive
+        content = Path(settings.get("PATH") or "content")
+        sources = Path(settings.get("KABAR_SOURCES") or content / "sumber.yaml")
+        archive = Path(settings.get("KABAR_ARCHIVE") or content / "kabar")
+    return sources, archive
+
+
 def fetch_command(args: argparse.Namespace) -> int:
     cfg = FetchConfig()
     if getattr(args, "timeout", None):
         cfg.timeout = args.timeout
-    return run_fetch(args.sources, args.archive, strict=args.strict, config=cfg, force=getattr(args, "force", False))
+    sources, archive = default_paths(getattr(args, "settings", None) or "pelicanconf.py")
+    return run_fetch(args.sources or sources, args.archive or archive, strict=args.strict, config=cfg,
+                     force=getattr(args, "force", False))
 
 
 def main(argv=None) -> int:

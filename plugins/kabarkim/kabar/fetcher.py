@@ -44,6 +44,7 @@ class FetchConfig:
     max_bytes: int = DEFAULT_MAX_BYTES        # after decompression
     user_agent: str = DEFAULT_USER_AGENT
     concurrency: int = DEFAULT_CONCURRENCY
+    transport: object = None                  # httpx transport (tests, sample generation)
 
 
 @dataclass
@@ -196,10 +197,16 @@ async def _fetch_body(client: httpx.AsyncClient, req: FetchRequest, cfg: FetchCo
         declared = resp.headers.get("content-length")
         if declared and declared.isdigit() and int(declared) > cfg.max_bytes and not resp.headers.get("content-encoding"):
             raise TooLarge()
-        inflater = _Inflater(resp.headers.get("content-encoding", ""), cfg.max_bytes)
-        async for chunk in resp.aiter_raw():
-            inflater.feed(chunk)
-        result.body = inflater.finish()
+        if resp.is_stream_consumed:
+            # Already read by the transport (httpx.MockTransport): decoded content.
+            if len(resp.content) > cfg.max_bytes:
+                raise TooLarge()
+            result.body = resp.content
+        else:
+            inflater = _Inflater(resp.headers.get("content-encoding", ""), cfg.max_bytes)
+            async for chunk in resp.aiter_raw():
+                inflater.feed(chunk)
+            result.body = inflater.finish()
         result.status = "ok"
         return result
 
@@ -234,7 +241,7 @@ async def fetch_all_async(requests: list[FetchRequest], cfg: FetchConfig | None 
     sem = asyncio.Semaphore(max(1, cfg.concurrency))
     limits = httpx.Limits(max_connections=max(1, cfg.concurrency), max_keepalive_connections=max(1, cfg.concurrency))
     async with httpx.AsyncClient(follow_redirects=True, max_redirects=MAX_REDIRECTS, timeout=httpx.Timeout(cfg.timeout),
-                                 limits=limits, transport=transport, trust_env=True) as client:
+                                 limits=limits, transport=transport or cfg.transport, trust_env=True) as client:
         async def guarded(req: FetchRequest) -> FetchResult:
             async with sem:
                 return await fetch_one(client, req, cfg)

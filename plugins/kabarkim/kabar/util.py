@@ -14,6 +14,11 @@ from typing import Any
 
 WIB = timezone(timedelta(hours=7), "WIB")
 
+# mkstemp creates 0600 files; archive files should get the usual mode.
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+FILE_MODE = 0o666 & ~_UMASK
+
 
 def now_wib() -> datetime:
     return datetime.now(WIB).replace(microsecond=0)
@@ -62,6 +67,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, FILE_MODE)
         os.replace(tmp, path)
     except BaseException:
         try:
