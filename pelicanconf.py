@@ -127,3 +127,15 @@ from kabarkim.templating import FILTERS as JINJA_FILTERS  # noqa: E402
 # Sections other stages add to the home page and KIM profiles (theme partials, in order).
 HOME_SECTIONS = []
 KIM_SECTIONS = []
+
+# --- Catalog and photos (issue 5: products, programs, map, open data, responsive images) ---
+PLUGINS += ["kabarkim.catalog", "kabarkim.images"]  # after directory and subscribe
+PRODUCT_URL = "produk/{slug}/"
+PRODUCT_SAVE_AS = "produk/{slug}/index.html"
+PROGRAM_URL = "program/{slug}/"
+PROGRAM_SAVE_AS = "program/{slug}/index.html"
+PAGINATED_TEMPLATES["produk_index"] = 24
+IMAGES_CACHE_DIR = str(ROOT / ".cache" / "images")  # processed photos, keyed by content hash
+MENU_ITEMS += [("Produk", "produk/"), ("Program", "program/"), ("Peta", "peta/")]
+HOME_SECTIONS += ["partials/produk_home.html", "partials/program_home.html"]
+KIM_SECTIONS += ["partials/produk_kim.html"]
