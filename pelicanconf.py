@@ -139,3 +139,14 @@ IMAGES_CACHE_DIR = str(ROOT / ".cache" / "images")  # processed photos, keyed by
 MENU_ITEMS += [("Produk", "produk/"), ("Program", "program/"), ("Peta", "peta/")]
 HOME_SECTIONS += ["partials/produk_home.html", "partials/program_home.html"]
 KIM_SECTIONS += ["partials/produk_kim.html"]
+
+# --- Search (issue 4, plugins/kabarkim/search): Pagefind index after the site is written,
+# and the /cari/ page. SEARCH_INDEX = False (or `pelican -e SEARCH_INDEX=false`) skips
+# indexing for fast local builds.
+PLUGINS = PLUGINS + ["kabarkim.search"]
+DIRECT_TEMPLATES = DIRECT_TEMPLATES + ["cari"]
+CARI_SAVE_AS = "cari/index.html"
+CARI_URL = "cari/"
+SEARCH_INDEX = True
+SEARCH_LANGUAGE = "id"
+SEARCH_OUTPUT_SUBDIR = "pagefind"
