@@ -150,3 +150,13 @@ CARI_URL = "cari/"
 SEARCH_INDEX = True
 SEARCH_LANGUAGE = "id"
 SEARCH_OUTPUT_SUBDIR = "pagefind"
+
+# --- Kabar (issue 3, plugins/kabarkim/kabar): imported news and videos from the archive
+# (content/kabar/, written by `kim fetch`; the build never uses the network).
+# Pages /kabar/<slug>/, /video/<slug>/, the /video/ gallery and /sumber/ (source health,
+# noindex). Optional: KABAR_ARCHIVE (default <PATH>/kabar), KABAR_SOURCES (default
+# <PATH>/sumber.yaml, used by `kim fetch`), KABAR_DEFAULT_CATEGORY ("Berita").
+PLUGINS = PLUGINS + ["kabarkim.kabar"]
+PAGINATED_TEMPLATES["video_index"] = 24
+MENU_ITEMS += [("Video", "video/")]
+HOME_SECTIONS += ["partials/kabar_home.html"]
