@@ -101,3 +101,20 @@ def test_program_missing_start_and_end(ctx):
     assert ("start", "error") in _errors(check_program(meta, ctx))
     no_end = {k: v for k, v in GOOD_PROGRAM.items() if k != "end"}
     assert _errors(check_program(no_end, ctx)) == {("end", "warning")}
+
+
+def test_kim_check_reports_broken_product_and_program(sample_content):
+    """End to end through the content checks framework (what `kim check` and the build run)."""
+    from kabarkim.content.checks import check_content, errors
+
+    kim = sample_content / "kim" / "malangan"
+    (kim / "produk" / "rusak.md").write_text(
+        "---\ntitle: Produk Rusak\ndate: 2026-01-01\ncategory: Makanan\nprice: lima belas ribu\n"
+        "photos: [tidak-ada.jpg]\nshop: Toko\nwhatsapp: \"0812-ABCD\"\navailability: ada\n---\nIsi.\n", "utf-8")
+    (kim / "program" / "terbalik.md").write_text(
+        "---\ntitle: Acara Terbalik\nstart: 2026-12-12 12:00\nend: 2026-12-12 09:00\nplace: Balai\n---\nIsi.\n",
+        "utf-8")
+    found = {(p.file.rsplit("/", 1)[-1], p.field) for p in errors(check_content(sample_content, {}))}
+    for field in ("category", "price", "photos", "whatsapp", "availability"):
+        assert ("rusak.md", field) in found, field
+    assert ("terbalik.md", "end") in found

@@ -127,11 +127,12 @@ def test_program_index_upcoming_then_past(built_site, programs):
     doc = page(built_site, "program/")
     upcoming = doc.xpath('//section[@aria-labelledby="judul-akan-datang"]//h3/a/@href')
     past = doc.xpath('//section[@aria-labelledby="judul-sudah-lewat"]//h3/a/@href')
-    assert upcoming and past
+    assert len(upcoming) + len(past) == len(programs)  # which side depends on the build date
     start = {p["url"]: p["start"] for p in programs}
     assert [start[u] for u in upcoming] == sorted(start[u] for u in upcoming)
     assert [start[u] for u in past] == sorted((start[u] for u in past), reverse=True)
-    assert max(start[u] for u in past) <= min(start[u] for u in upcoming)
+    if upcoming and past:
+        assert max(start[u] for u in past) <= min(start[u] for u in upcoming)
 
 
 def test_ics_files_parse_with_timezone_and_stable_uids(built_site, programs):
