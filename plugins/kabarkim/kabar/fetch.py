@@ -190,10 +190,11 @@ def _retry_note(st: dict) -> str:
 
 
 def fetch_sources(sources_file: Path, archive_dir: Path, *, config: FetchConfig | None = None,
-                  force: bool = False, now: datetime | None = None, kim_dir: Path | None = None) -> FetchReport:
+                  force: bool = False, now: datetime | None = None, kim_dir: Path | None = None,
+                  include_kim_sources: bool = True) -> FetchReport:
     """Fetch every due source into the archive. Raises SourcesError/ArchiveError/RuntimeError."""
     start = time.monotonic()
-    sources, warnings = load_sources(Path(sources_file), kim_dir)
+    sources, warnings = load_sources(Path(sources_file), kim_dir, include_kim_sources)
     report = FetchReport(warnings=warnings)
     archive_dir = Path(archive_dir)
     with _archive_lock(archive_dir):

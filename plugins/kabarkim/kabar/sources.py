@@ -189,7 +189,8 @@ def kim_sources(kim_dir: Path) -> tuple[list[Source], list[str]]:
     return sources, problems
 
 
-def load_sources(sources_file: Path, kim_dir: Path | None = None) -> tuple[list[Source], list[str]]:
+def load_sources(sources_file: Path, kim_dir: Path | None = None,
+                 include_kim_sources: bool = True) -> tuple[list[Source], list[str]]:
     """All sources: the YAML file plus per-KIM ones.
 
     Returns (sources, warnings). Raises SourcesError for problems in the
@@ -201,7 +202,7 @@ def load_sources(sources_file: Path, kim_dir: Path | None = None) -> tuple[list[
         kim_dir = sources_file.parent / "kim"
     kims = known_kims(kim_dir) if Path(kim_dir).is_dir() else None
     regency = load_sources_file(sources_file, kims)
-    per_kim, warnings = kim_sources(Path(kim_dir)) if Path(kim_dir).is_dir() else ([], [])
+    per_kim, warnings = kim_sources(Path(kim_dir)) if include_kim_sources and Path(kim_dir).is_dir() else ([], [])
     errors: list[str] = []
     seen_ids: dict[str, Source] = {}
     seen_urls: dict[str, Source] = {}
