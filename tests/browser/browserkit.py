@@ -87,6 +87,57 @@ def block_external_requests(context, blocked: list[str] | None = None) -> None:
     context.route("**/*", handle)
 
 
+def route_origin_to_folder(context, origin: str, folder: Path) -> None:
+    """Answer every request to `origin` (e.g. https://kabarkim.example) from `folder`.
+
+    For sites built with an absolute SITEURL: pages load at their real URLs and every
+    absolute link works, while nothing leaves the machine. Directory URLs get index.html,
+    `/x` redirects to `/x/` (in-page), unknown paths get the site's 404.html with status 404.
+    Register after block_external_requests (the route added last is tried first).
+    """
+    root = Path(folder).resolve()
+    origin = origin.rstrip("/")
+
+    def handle(route):
+        path = urlsplit(route.request.url).path or "/"
+        target = (root / path.lstrip("/")).resolve()
+        if root != target and root not in target.parents:
+            route.fulfill(status=403, body="forbidden")
+            return
+        if target.is_dir():
+            if not path.endswith("/"):
+                # Chromium cannot follow a fulfilled 3xx on a navigation; redirect in-page.
+                to = origin + path + "/"
+                route.fulfill(
+                    status=200,
+                    content_type="text/html; charset=utf-8",
+                    body=f'<!doctype html><meta http-equiv="refresh" content="0;url={to}">'
+                    f"<script>location.replace({to!r})</script>",
+                )
+                return
+            target = target / "index.html"
+        if target.is_file():
+            route.fulfill(path=str(target), headers={"Cache-Control": "no-store"})
+        elif (root / "404.html").is_file():
+            route.fulfill(status=404, path=str(root / "404.html"))
+        else:
+            route.fulfill(status=404, body="not found")
+
+    context.route(origin + "/**", handle)
+    context.route(origin, handle)
+
+
+def site_origin(folder: Path) -> str | None:
+    """The absolute SITEURL a built site was made with (from its home page's canonical link)."""
+    index = Path(folder) / "index.html"
+    if not index.is_file():
+        return None
+    import re
+
+    m = re.search(r'<link rel="canonical" href="(https?://[^"/]+)', index.read_text("utf-8"))
+    return m.group(1) if m else None
+
+
 # --------------------------------------------------------------------------- HTTP server
 
 

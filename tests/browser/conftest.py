@@ -17,8 +17,13 @@ Fixtures:
 - `page`         per test: a page in that context (10 s default timeout).
 - `serve_site`   session: `serve_site(folder) -> base URL` (http://127.0.0.1:<port>, no
                  trailing slash); one threaded http.server per folder, directory URLs.
-- `site_url`     session: base URL of the repo's sample site (`built_site` from
-                 tests/conftest.py), built once.
+- `site_url`     per test: base URL of the repo's sample site (`built_site` from
+                 tests/conftest.py, built once). That site is built with an absolute
+                 SITEURL (https://kabarkim.example): requests to that origin are answered
+                 from the built folder inside the browser context, so pages load at their
+                 real URLs with every absolute link working, and nothing leaves the machine.
+                 A site built with SITEURL="" is served over 127.0.0.1 instead.
+- `route_origin`: `route_origin(origin, folder)` does the same for any folder/origin.
 - `assert_no_axe_violations`: the helper from browserkit, as a fixture.
 - `console_errors`: list of console errors / page errors of `page`.
 
@@ -41,6 +46,8 @@ from browserkit import (
     block_external_requests,
     chromium_available,
     launch_chromium,
+    route_origin_to_folder,
+    site_origin,
 )
 
 os.environ.setdefault("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")
@@ -139,17 +146,29 @@ def serve_site():
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory, serve_site):
-    """Base URL of the repo's sample site, built for the address it is served from.
+def _built_site_folder(request):
+    try:
+        return Path(request.getfixturevalue("built_site"))
+    except pytest.FixtureLookupError:
+        pytest.skip("fixture built_site (tests/conftest.py) belum ada")
 
-    The server starts first so the site can be built with SITEURL set to its real
-    address: absolute links, styles and the search index then load from 127.0.0.1.
-    """
-    folder = tmp_path_factory.mktemp("browser-site") / "output"
-    folder.mkdir()
-    base_url = serve_site(folder)
-    build_site(CONTENT, folder, SITEURL=base_url, FEED_DOMAIN=base_url)
-    return base_url
+
+@pytest.fixture
+def route_origin(context):
+    def route(origin: str, folder) -> str:
+        route_origin_to_folder(context, origin, Path(folder))
+        return origin.rstrip("/")
+
+    return route
+
+
+@pytest.fixture
+def site_url(_built_site_folder, serve_site, route_origin):
+    """Base URL (no trailing slash) of the sample site, for the current `context`."""
+    origin = site_origin(_built_site_folder)
+    if origin and not origin.startswith(("http://127.0.0.1", "http://localhost")):
+        return route_origin(origin, _built_site_folder)
+    return serve_site(_built_site_folder)
 
 
 @pytest.fixture(scope="session")

@@ -87,3 +87,14 @@ def test_axe_reports_violations(page, serve_site, tiny_site, assert_no_axe_viola
     assert {"html-has-lang", "image-alt", "link-name"} <= ids
     with pytest.raises(AssertionError, match="image-alt"):
         assert_no_axe_violations(page)
+
+
+def test_route_origin_serves_folder_at_its_real_url(page, route_origin, tiny_site, blocked_requests):
+    base = route_origin("https://kabarkim.example", tiny_site)
+    resp = page.goto(base + "/berita/panen/")
+    assert resp.status == 200
+    assert page.locator("h1").inner_text() == "Panen"
+    page.goto(base + "/berita/panen")
+    page.wait_for_url(base + "/berita/panen/")
+    assert page.goto(base + "/tidak-ada/").status == 404
+    assert blocked_requests == []
