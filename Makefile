@@ -33,8 +33,11 @@ check: $(STAMP)
 fetch: $(STAMP)
 	$(BIN)/kim fetch $(if $(SOURCES),--sources $(SOURCES)) $(if $(ARCHIVE),--archive $(ARCHIVE)) $(if $(STRICT),--strict)
 
+# Browser tests run in their own session: Playwright's sync API keeps an event loop
+# running in the main thread, which other tests' asyncio.run() must not share.
 test: $(STAMP)
-	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -n 2 --dist loadfile
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -n 2 --dist loadfile -m "not browser"
+	PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 $(BIN)/python -m pytest -m browser
 
 test-fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow and not browser"
