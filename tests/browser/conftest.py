@@ -24,6 +24,9 @@ Fixtures:
                  real URLs with every absolute link working, and nothing leaves the machine.
                  A site built with SITEURL="" is served over 127.0.0.1 instead.
 - `route_origin`: `route_origin(origin, folder)` does the same for any folder/origin.
+- `new_context`  per test: `new_context(**playwright_context_options)` -> an extra context
+                 (e.g. java_script_enabled=False) with the same offline rules and the
+                 sample site's origin routed like `site_url`; closed after the test.
 - `assert_no_axe_violations`: the helper from browserkit, as a fixture.
 - `console_errors`: list of console errors / page errors of `page`.
 
@@ -169,6 +172,29 @@ def site_url(_built_site_folder, serve_site, route_origin):
     if origin and not origin.startswith(("http://127.0.0.1", "http://localhost")):
         return route_origin(origin, _built_site_folder)
     return serve_site(_built_site_folder)
+
+
+@pytest.fixture
+def new_context(browser, request, blocked_requests):
+    made = []
+
+    def make(*, site=None, **options):
+        opts = {"locale": "id-ID", "timezone_id": "Asia/Jakarta", "service_workers": "block",
+                "viewport": {"width": 390, "height": 844}, **options}
+        ctx = browser.new_context(**opts)
+        made.append(ctx)
+        block_external_requests(ctx, blocked_requests)
+        folder = Path(site) if site else request.getfixturevalue("_built_site_folder")
+        origin = site_origin(folder)
+        if origin and not origin.startswith(("http://127.0.0.1", "http://localhost")):
+            route_origin_to_folder(ctx, origin, folder)
+        return ctx
+
+    try:
+        yield make
+    finally:
+        for ctx in made:
+            ctx.close()
 
 
 @pytest.fixture(scope="session")

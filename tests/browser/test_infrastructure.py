@@ -98,3 +98,14 @@ def test_route_origin_serves_folder_at_its_real_url(page, route_origin, tiny_sit
     page.wait_for_url(base + "/berita/panen/")
     assert page.goto(base + "/tidak-ada/").status == 404
     assert blocked_requests == []
+
+
+def test_new_context_without_javascript(new_context, tiny_site):
+    ctx = new_context(java_script_enabled=False, site=tiny_site)
+    page = ctx.new_page()
+    # tiny_site has no canonical link, so nothing is routed: serve it over 127.0.0.1 instead
+    from browserkit import StaticSite
+
+    with StaticSite(tiny_site) as s:
+        page.goto(s.url("/luar/"))
+        assert page.evaluate("() => typeof window.__fetched") == "undefined"
