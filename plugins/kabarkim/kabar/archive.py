@@ -128,6 +128,7 @@ class Archive:
         self.items: dict[str, list[dict]] = {}
         self.tombstones = Tombstones()
         self._dirty: set[str] = set()
+        self._index = None  # (by_key, by_link), built once per fetch, kept up to date
 
     # ---- reading -------------------------------------------------------
     @classmethod
@@ -162,6 +163,11 @@ class Archive:
 
     # ---- merging -------------------------------------------------------
     def _indexes(self):
+        if self._index is None:
+            self._index = self._build_indexes()
+        return self._index
+
+    def _build_indexes(self):
         by_key: dict[str, tuple[str, dict]] = {}
         by_link: dict[str, tuple[str, dict]] = {}
         for sid, items in self.items.items():
