@@ -70,8 +70,9 @@ class FeedItem:
     """What Pelican's feed writer needs, with content made for feed readers
     (photo, price, order link, then the description)."""
 
-    def __init__(self, title, url, date, summary, html, category=None):
+    def __init__(self, title, url, date, summary, html, category=None, author=""):
         self.title, self.url, self.date, self.summary = title, url, date, summary
+        self.author = author
         self._html = html
         if category:
             self.category = category
@@ -140,9 +141,8 @@ class ProductGenerator(KindGenerator):
             "kapanewon": [(n, wilayah.kapanewon_slug(n), len(v)) for n, v in self.by_kapanewon.items() if v],
             "kim": [(kims[k].title, k, len(v)) for k, v in self.by_kim.items()],
         }
-        sitename = s["SITENAME"]
-        self.feeds = [(self.items, FeedPair(f"Produk baru — {sitename}", "feeds/produk/semua", "produk/"))]
-        self.feeds += [(v, FeedPair(f"Produk {kims[k].title} — {sitename}", f"feeds/produk/{k}", f"produk/kim/{k}/"))
+        self.feeds = [(self.items, FeedPair("Produk baru dari semua KIM", "feeds/produk/semua", "produk/"))]
+        self.feeds += [(v, FeedPair(f"Produk {kims[k].title}", f"feeds/produk/{k}", f"produk/kim/{k}/"))
                        for k, v in self.by_kim.items()]
         add_subscription_group(self.context, "Produk desa", [f for _, f in self.feeds],
                                "Produk UMKM baru dari semua KIM, atau dari satu KIM saja.")
@@ -185,7 +185,7 @@ class ProductGenerator(KindGenerator):
                               page_url=url, page_title=title, page_description=desc, facet=facet,
                               list_feed=feeds.get(url) or self.feeds[0][1], **common)
         for items, feed in self.feeds:
-            fitems = [FeedItem(i.title, i.url, i.date, i.catalog.summary, self._feed_html(i), str(i.catalog.category))
+            fitems = [FeedItem(i.title, i.url, i.date, i.catalog.summary, self._feed_html(i), str(i.catalog.category), i.catalog.shop)
                       for i in items]
             write_feed_pair(writer, self.context, fitems, feed)
 
@@ -239,9 +239,9 @@ class ProgramGenerator(KindGenerator):
                 self.by_kim[kim.slug] = kim.programs
         sitename = s["SITENAME"]
         newest = sorted(self.items, key=lambda i: i.date, reverse=True)
-        self.feeds = [(newest, FeedPair(f"Program dan kegiatan — {sitename}", "feeds/program/semua", "program/"))]
+        self.feeds = [(newest, FeedPair("Program dan kegiatan semua KIM", "feeds/program/semua", "program/"))]
         self.feeds += [([i for i in newest if i.catalog.kim.slug == k],
-                        FeedPair(f"Program {kims[k].title} — {sitename}", f"feeds/program/{k}", kims[k].url))
+                        FeedPair(f"Program {kims[k].title}", f"feeds/program/{k}", kims[k].url))
                        for k in self.by_kim]
         add_subscription_group(self.context, "Program dan kegiatan", [f for _, f in self.feeds],
                                "Agenda baru: pelatihan, kerja bakti, pameran, dan kegiatan lain.")
@@ -272,7 +272,8 @@ class ProgramGenerator(KindGenerator):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(ics.build_calendar([i.catalog for i in items], site, name))
         for items, feed in self.feeds:
-            fitems = [FeedItem(i.title, i.url, i.date, i.catalog.summary, self._feed_html(i)) for i in items]
+            fitems = [FeedItem(i.title, i.url, i.date, i.catalog.summary, self._feed_html(i), author=i.catalog.organizer)
+                      for i in items]
             write_feed_pair(writer, self.context, fitems, feed)
 
 
