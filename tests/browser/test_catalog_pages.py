@@ -34,23 +34,13 @@ def test_kim_profile_small_map(page, site_url):
     assert page.locator(".peta-kecil").is_visible()
 
 
-def test_order_and_map_list_work_without_javascript(browser, site_url, built_site):
-    from browserkit import block_external_requests, route_origin_to_folder, site_origin
-
-    context = browser.new_context(java_script_enabled=False)
-    block_external_requests(context, [])
-    origin = site_origin(built_site)
-    if origin and site_url == origin:
-        route_origin_to_folder(context, origin, built_site)
-    try:
-        page = context.new_page()
-        page.goto(site_url + "/produk/kategori/kuliner/")
-        page.locator(".card-title a").first.click()
-        page.wait_for_load_state()
-        href = page.locator("a.tombol-wa").get_attribute("href")
-        assert href.startswith("https://wa.me/62") and "?text=" in href
-        page.goto(site_url + "/peta/")
-        assert not page.locator(".peta").is_visible()  # hidden until JavaScript draws it
-        assert page.locator(".peta-daftar li").count() > 10
-    finally:
-        context.close()
+def test_order_and_map_list_work_without_javascript(new_context, site_url):
+    page = new_context(java_script_enabled=False).new_page()
+    page.goto(site_url + "/produk/kategori/kuliner/")
+    page.locator(".card-title a").first.click()
+    page.wait_for_load_state()
+    href = page.locator("a.tombol-wa").get_attribute("href")
+    assert href.startswith("https://wa.me/62") and "?text=" in href
+    page.goto(site_url + "/peta/")
+    assert not page.locator(".peta").is_visible()  # hidden until JavaScript draws it
+    assert page.locator(".peta-daftar li").count() > 10
