@@ -46,6 +46,9 @@ class FeedServer:
     def __init__(self):
         self.routes: dict[str, Route] = {}
         self.log: list[tuple[str, dict]] = []
+        self.in_flight = 0
+        self.max_in_flight = 0  # how many requests were being answered at the same time
+        self._lock = threading.Lock()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -60,7 +63,12 @@ class FeedServer:
                 if route is None:
                     return self._send(404, b"not found", {"Content-Type": "text/plain"})
                 if route.delay:
+                    with server._lock:
+                        server.in_flight += 1
+                        server.max_in_flight = max(server.max_in_flight, server.in_flight)
                     time.sleep(route.delay)
+                    with server._lock:
+                        server.in_flight -= 1
                 headers = {"Content-Type": route.content_type, **route.headers}
                 if route.etag:
                     headers["ETag"] = route.etag
