@@ -124,3 +124,22 @@ def test_lists_paginate_in_folders(built_site):
     second = built_site / "page" / "2" / "index.html"
     assert second.is_file()
     assert [p.name for p in built_site.rglob("*[0-9].html")] == ["404.html"]
+
+
+def test_sitemap_leaves_out_pages_canonical_elsewhere(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text("utf-8")
+    kabar_pages = list((built_site / "kabar").glob("*/index.html"))
+    assert kabar_pages
+    assert "/kabar/" + kabar_pages[0].parent.name + "/" not in sitemap
+    assert "/sumber/" not in sitemap
+
+
+def test_each_feed_has_its_own_id_and_self_link(built_site):
+    ids = {}
+    for feed_file in built_site.glob("feeds/**/*.atom.xml"):
+        root = ET.parse(feed_file).getroot()
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        self_link = root.find("a:link[@rel='self']", ns).get("href")
+        assert self_link == f"{TEST_SITEURL}/{feed_file.relative_to(built_site).as_posix()}"
+        ids[root.find("a:id", ns).text] = feed_file
+    assert len(ids) == len(list(built_site.glob("feeds/**/*.atom.xml")))

@@ -4,6 +4,8 @@ import json
 
 from markupsafe import Markup
 
+from kabarkim.images import image_set
+
 
 def script_json(data: dict) -> Markup:
     """JSON that cannot close its <script> element early."""
@@ -26,6 +28,7 @@ def news_article(article, siteurl: str, sitename: str) -> dict:
     }
     if getattr(article, "summary", None):
         data["description"] = str(article.summary)
-    if getattr(article, "image", None):
-        data["image"] = [f"{siteurl}/{article.image}"]
+    photo = image_set(getattr(article, "image", None) or "")
+    if photo is not None:
+        data["image"] = [photo.jpeg_url(1600)]
     return data

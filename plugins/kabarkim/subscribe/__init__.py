@@ -6,10 +6,15 @@ from pelican import signals
 
 from .generator import SubscribeGenerator
 from .sitemap import write_sitemap_and_robots
+from .writer import FeedWriter
 
 
 def get_generators(pelican):
     return SubscribeGenerator
+
+
+def get_writer(pelican):
+    return FeedWriter
 
 
 def write_site_maps(pelican):
@@ -18,4 +23,5 @@ def write_site_maps(pelican):
 
 def register():
     signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)
     signals.finalized.connect(write_site_maps)

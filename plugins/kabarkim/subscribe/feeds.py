@@ -21,11 +21,13 @@ class FeedPair:
 
 
 def write_feed_pair(writer, context, items, feed: FeedPair) -> None:
-    """Write Atom and RSS with full content and absolute links (FEED_DOMAIN)."""
+    """Write Atom and RSS with full content and absolute links (FEED_DOMAIN).
+
+    Pelican puts the site name before `feed.title` in the feed itself.
+    """
     items = sorted(items, key=lambda item: item.date, reverse=True)
     for path, feed_type in ((feed.atom, "atom"), (feed.rss, "rss")):
-        writer.write_feed(items, context, path=path, url=feed.page_url, feed_type=feed_type,
-                          feed_title=feed.title)
+        writer.write_feed(items, context, path=path, feed_type=feed_type, feed_title=feed.title)
 
 
 def add_subscription_group(context, title: str, feeds: list[FeedPair], note: str = "") -> None:

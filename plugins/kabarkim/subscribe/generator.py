@@ -10,27 +10,27 @@ from .opml import opml_document
 
 class SubscribeGenerator(Generator):
     def generate_context(self):
-        s, sitename = self.settings, self.settings["SITENAME"]
+        s = self.settings
         add_subscription_group(self.context, "Seluruh situs", [
-            FeedPair(f"{sitename}: semua kabar", s["FEED_ALL_ATOM"].removesuffix(".atom.xml")),
+            FeedPair("Semua kabar", s["FEED_ALL_ATOM"].removesuffix(".atom.xml")),
         ], "Semua berita KIM dan kabar dari sumber resmi.")
         self.kim_feeds = [
-            (kim, FeedPair(f"{kim.title} — {sitename}", f"feeds/kim/{kim.slug}", kim.url))
+            (kim, FeedPair(f"{kim.title}", f"feeds/kim/{kim.slug}", kim.url))
             for kim in self.context.get("kims", [])
         ]
         self.kapanewon_feeds = [
-            (group, FeedPair(f"Kapanewon {group.name} — {sitename}", f"feeds/kapanewon/{group.slug}", group.url))
+            (group, FeedPair(f"Kapanewon {group.name}", f"feeds/kapanewon/{group.slug}", group.url))
             for group in self.context.get("kapanewon_list", []) if group.kims
         ]
         add_subscription_group(self.context, "Per KIM", [f for _, f in self.kim_feeds],
                                "Kabar dari satu KIM saja. Semua sekaligus: berkas OPML di bawah.")
         add_subscription_group(self.context, "Per kapanewon", [f for _, f in self.kapanewon_feeds])
         add_subscription_group(self.context, "Per kategori", [
-            FeedPair(f"Kategori {cat} — {sitename}", s["CATEGORY_FEED_ATOM"].format(slug=cat.slug).removesuffix(".atom.xml"), cat.url)
+            FeedPair(f"Kategori {cat}", s["CATEGORY_FEED_ATOM"].format(slug=cat.slug).removesuffix(".atom.xml"), cat.url)
             for cat, _ in self.context.get("categories", [])
         ])
         add_subscription_group(self.context, "Per tag", [
-            FeedPair(f"Tag #{tag} — {sitename}", s["TAG_FEED_ATOM"].format(slug=tag.slug).removesuffix(".atom.xml"), tag.url)
+            FeedPair(f"Tag #{tag}", s["TAG_FEED_ATOM"].format(slug=tag.slug).removesuffix(".atom.xml"), tag.url)
             for tag, _ in sorted(self.context.get("tags", []), key=lambda t: t[0].slug)
         ])
         self.context["OPML_PATH"] = "feeds/kim.opml"

@@ -5,14 +5,21 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 _NOINDEX = re.compile(r'<meta name="robots" content="noindex', re.I)
+_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"', re.I)
 NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
-def indexable_pages(output: Path) -> list[str]:
-    """URLs (relative, directory style) of pages that do not ask to stay out of search."""
+def indexable_pages(output: Path, siteurl: str) -> list[str]:
+    """URLs (relative, directory style) of pages that are ours to list in search engines.
+
+    Left out: pages asking for noindex, and pages whose canonical URL is elsewhere
+    (imported news points at its original).
+    """
     urls = []
     for page in sorted(output.rglob("index.html")):
-        if _NOINDEX.search(page.read_text("utf-8", errors="replace")[:4000]):
+        head = page.read_text("utf-8", errors="replace")[:6000]
+        canonical = _CANONICAL.search(head)
+        if _NOINDEX.search(head) or (canonical and not canonical[1].startswith(siteurl + "/")):
             continue
         rel = page.parent.relative_to(output).as_posix()
         urls.append("" if rel == "." else rel + "/")
@@ -32,5 +39,5 @@ def robots_txt(siteurl: str) -> str:
 
 
 def write_sitemap_and_robots(output: Path, siteurl: str) -> None:
-    (output / "sitemap.xml").write_text(sitemap_xml(indexable_pages(output), siteurl), "utf-8")
+    (output / "sitemap.xml").write_text(sitemap_xml(indexable_pages(output, siteurl), siteurl), "utf-8")
     (output / "robots.txt").write_text(robots_txt(siteurl), "utf-8")
