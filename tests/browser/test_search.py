@@ -362,3 +362,33 @@ def test_search_page_has_no_axe_violations(page, base, assert_no_axe_violations,
     page.locator("#cari-kosong").wait_for(state="visible")
     assert_no_axe_violations(page)
     assert console_errors == []
+
+
+def test_sample_site_batik_imogiri(page, site_url, built_site, blocked_requests):
+    """The issue's yardstick on the real sample site: products and stories, partial index."""
+    fetched = []
+    page.on("response", lambda r: fetched.append(r.url) if "/pagefind/" in r.url else None)
+    page.goto(site_url + "/cari/?q=batik+imogiri")
+    wait_for_results(page, "batik imogiri")
+    paths = result_paths(page)
+    assert any(p.startswith("/produk/") for p in paths), paths
+    assert any(p.startswith("/berita/") for p in paths), paths
+    # Video results currently carry YouTube thumbnails (i.ytimg.com) as their image;
+    # anything else leaving the machine is a bug.
+    assert [u for u in blocked_requests if "://i.ytimg.com/" not in u] == []
+    bundle = Path(built_site) / "pagefind"
+    loaded = {u.rsplit("/", 1)[-1] for u in fetched if u.endswith(".pf_fragment")}
+    on_disk = {f.name for f in (bundle / "fragment").glob("*.pf_fragment")}
+    assert loaded and loaded < on_disk  # only the fragments of the shown results
+
+
+def test_sample_site_video_result_opens_video_page(page, site_url):
+    page.goto(site_url + "/cari/?q=batik&jenis=Video")
+    wait_for_results(page, "batik")
+    paths = result_paths(page)
+    assert paths and all(p.startswith("/video/") for p in paths), paths
+    link = page.locator(RESULT_LINK).first
+    title = link.inner_text()
+    link.click()
+    page.wait_for_url(f"**{paths[0]}")
+    assert page.locator("h1").inner_text() == title
