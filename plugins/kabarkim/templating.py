@@ -3,8 +3,8 @@
 from jinja2 import pass_context
 
 from kabarkim import dates, wilayah
-from kabarkim.catalog.rules import normalize_whatsapp
 from kabarkim.content import jsonld
+from kabarkim.content.fields import normalize_whatsapp
 
 
 @pass_context

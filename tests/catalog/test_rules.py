@@ -6,7 +6,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from kabarkim.catalog import rules
-from kabarkim.catalog.rules import RuleError, WIB
+from kabarkim.content import fields
+from kabarkim.content.fields import WIB, RuleError
 
 
 @pytest.mark.parametrize("value, expected", [
@@ -79,7 +80,7 @@ def test_parse_discount_bad(value):
     ("0857 1234 567", "628571234567"),
 ])
 def test_normalize_whatsapp_ok(raw, digits):
-    assert rules.normalize_whatsapp(raw) == digits
+    assert fields.normalize_whatsapp(raw) == digits
 
 
 @pytest.mark.parametrize("raw, needle", [
@@ -94,13 +95,13 @@ def test_normalize_whatsapp_ok(raw, digits):
 ])
 def test_normalize_whatsapp_bad(raw, needle):
     with pytest.raises(RuleError) as e:
-        rules.normalize_whatsapp(raw)
+        fields.normalize_whatsapp(raw)
     assert needle in e.value.message
     assert e.value.fix
 
 
 def test_format_phone():
-    assert rules.format_phone("6281227334455") == "0812-2733-4455"
+    assert fields.format_phone("6281227334455") == "0812-2733-4455"
 
 
 def test_wa_link_prefilled_message_is_encoded():
@@ -191,7 +192,7 @@ def test_program_times_bad(start, end, needle):
     (None, None), ([], None),
 ])
 def test_coordinates_ok(value, out):
-    assert rules.parse_coordinates(value) == out
+    assert fields.parse_coordinates(value) == out
 
 
 @pytest.mark.parametrize("value, needle", [
@@ -200,7 +201,7 @@ def test_coordinates_ok(value, out):
 ])
 def test_coordinates_bad(value, needle):
     with pytest.raises(RuleError) as e:
-        rules.parse_coordinates(value)
+        fields.parse_coordinates(value)
     assert needle in e.value.message
 
 
@@ -211,7 +212,7 @@ def test_coordinates_bad(value, needle):
 ])
 def test_check_url(url, ok):
     if ok:
-        assert rules.check_url(url, "bos") == url
+        assert fields.check_url(url, "bos") == url
     else:
         with pytest.raises(RuleError):
-            rules.check_url(url, "bos")
+            fields.check_url(url, "bos")

@@ -8,7 +8,6 @@ kim/*/produk/*.md and kim/*/program/*.md, then attach a normalised record
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from collections import OrderedDict
 from pathlib import Path, PurePosixPath
@@ -22,6 +21,7 @@ from kabarkim.content.kinds import KindGenerator
 from kabarkim.subscribe.feeds import FeedPair, add_subscription_group, write_feed_pair
 
 from . import geo, ics, jsonld, model, opendata, rules
+from kabarkim.content import fields
 from .contents import Product, Program
 
 PRODUCTS_PER_PAGE = 24
@@ -31,7 +31,7 @@ def now_wib(settings) -> dt.datetime:
     """Build time for upcoming/past: CATALOG_NOW, else SOURCE_DATE_EPOCH, else the clock."""
     fixed = settings.get("CATALOG_NOW")
     if fixed:
-        return rules.as_datetime(rules.parse_wib(fixed, "CATALOG_NOW"))
+        return fields.as_datetime(fields.parse_wib(fixed, "CATALOG_NOW"))
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
         return dt.datetime.fromtimestamp(int(epoch), rules.WIB)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping
 
 from . import rules
+from kabarkim.content import fields
 
 
 def absolute(site_url: str, path: str) -> str:
@@ -77,7 +78,7 @@ class Product:
 
     @property
     def whatsapp_display(self) -> str:
-        return rules.format_phone(self.whatsapp)
+        return fields.format_phone(self.whatsapp)
 
     @property
     def order_url(self) -> str:
@@ -113,11 +114,11 @@ class Program:
 
     @property
     def start_dt(self) -> dt.datetime:
-        return rules.as_datetime(self.start)
+        return fields.as_datetime(self.start)
 
     @property
     def end_dt(self) -> dt.datetime:
-        return rules.as_datetime(self.end, end=True)
+        return fields.as_datetime(self.end, end=True)
 
     def upcoming(self, now: dt.datetime) -> bool:
         return rules.is_upcoming(self.end, now)
@@ -128,11 +129,11 @@ class Program:
 
     @property
     def contact_display(self) -> str:
-        return rules.format_phone(self.contact) if self.contact else ""
+        return fields.format_phone(self.contact) if self.contact else ""
 
 
 def _date(value: Any) -> dt.date:
-    v = rules.parse_wib(value, "date")
+    v = fields.parse_wib(value, "date")
     return v.date() if isinstance(v, dt.datetime) else v
 
 
@@ -141,13 +142,13 @@ def product_from_meta(meta: Mapping[str, Any], slug: str, kim: KimRef, site_url:
     category = rules.parse_category(meta.get("category"))
     price = rules.parse_price(meta.get("price"))
     discount = rules.parse_discount(meta.get("discount")) if price is not None else None
-    coords = rules.parse_coordinates(meta.get("coordinates"))
+    coords = fields.parse_coordinates(meta.get("coordinates"))
     url = url_pattern.format(slug=slug)
     marketplaces = []
     for item in meta.get("marketplaces") or []:
         if isinstance(item, Mapping) and item.get("name") and item.get("url"):
             marketplaces.append({"name": str(item["name"]).strip(),
-                                 "url": rules.check_url(item["url"], "marketplaces.url")})
+                                 "url": fields.check_url(item["url"], "marketplaces.url")})
     return Product(
         slug=slug,
         title=_text(meta, "title"),
@@ -158,15 +159,15 @@ def product_from_meta(meta: Mapping[str, Any], slug: str, kim: KimRef, site_url:
         discount=discount,
         final_price=rules.discounted_price(price, discount) if price is not None else None,
         unit=_text(meta, "unit"),
-        photos=rules.photo_list(meta.get("photos"))[: rules.MAX_PHOTOS],
+        photos=fields.photo_list(meta.get("photos"))[: rules.MAX_PHOTOS],
         shop=_text(meta, "shop") or kim.name,
-        whatsapp=rules.normalize_whatsapp(meta.get("whatsapp")),
+        whatsapp=fields.normalize_whatsapp(meta.get("whatsapp")),
         availability=rules.parse_availability(meta.get("availability")),
         kim=kim,
         url=url,
         abs_url=absolute(site_url, url),
         summary=_text(meta, "summary"),
-        bos=rules.check_url(meta["bos"], "bos") if meta.get("bos") else "",
+        bos=fields.check_url(meta["bos"], "bos") if meta.get("bos") else "",
         marketplaces=marketplaces,
         place=_text(meta, "place"),
         coordinates=coords,
@@ -179,18 +180,18 @@ def _stamp(meta: Mapping[str, Any], start: dt.datetime | dt.date) -> dt.datetime
     for key in ("modified", "date"):
         if meta.get(key):
             try:
-                return rules.as_datetime(rules.parse_wib(meta[key], key)).astimezone(dt.timezone.utc)
-            except rules.RuleError:
+                return fields.as_datetime(fields.parse_wib(meta[key], key)).astimezone(dt.timezone.utc)
+            except fields.RuleError:
                 pass
-    return rules.as_datetime(start).astimezone(dt.timezone.utc)
+    return fields.as_datetime(start).astimezone(dt.timezone.utc)
 
 
 def program_from_meta(meta: Mapping[str, Any], slug: str, kim: KimRef, site_url: str,
                       url_pattern: str = "program/{slug}/") -> Program:
     start, end = rules.program_times(meta.get("start"), meta.get("end"))
     url = url_pattern.format(slug=slug)
-    contact = rules.normalize_phone(meta["contact"]) if meta.get("contact") not in (None, "") else ""
-    image = rules.photo_list(meta.get("image"))
+    contact = fields.normalize_phone(meta["contact"]) if meta.get("contact") not in (None, "") else ""
+    image = fields.photo_list(meta.get("image"))
     return Program(
         slug=slug,
         title=_text(meta, "title"),
@@ -202,9 +203,9 @@ def program_from_meta(meta: Mapping[str, Any], slug: str, kim: KimRef, site_url:
         url=url,
         abs_url=absolute(site_url, url),
         summary=_text(meta, "summary"),
-        registration=rules.check_url(meta["registration"], "registration") if meta.get("registration") else "",
+        registration=fields.check_url(meta["registration"], "registration") if meta.get("registration") else "",
         contact=contact,
-        coordinates=rules.parse_coordinates(meta.get("coordinates")),
+        coordinates=fields.parse_coordinates(meta.get("coordinates")),
         image=image[0] if image else "",
         stamp=_stamp(meta, start),
         example=bool(meta.get("example")),

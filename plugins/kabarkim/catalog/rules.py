@@ -1,8 +1,9 @@
 """Catalog rules: products and programs (issue 5).
 
-Pure functions, no Pelican: price parsing/formatting, discount, WhatsApp
-normalisation and wa.me links, availability, categories, program times (WIB),
-coordinates, URLs, and the `kim check` rules `check_product` / `check_program`.
+Pure functions, no Pelican: price parsing/formatting, discount, wa.me links,
+availability, categories, program times (WIB), and the `kim check` rules
+`check_product` / `check_program`. Field rules shared with other kinds (WhatsApp,
+coordinates, URLs, photos) live in kabarkim.content.fields.
 
 Author-facing messages are Indonesian and say file, field, problem and fix.
 """
@@ -12,13 +13,13 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Iterable, Mapping
-from urllib.parse import quote, urlsplit
-from zoneinfo import ZoneInfo
+from typing import Any, Mapping
+from urllib.parse import quote
 
-WIB = ZoneInfo("Asia/Jakarta")
+from kabarkim.content.fields import (
+    RuleError, Problem, WIB, normalize_whatsapp, normalize_phone, parse_wib, as_datetime, check_url, photo_list, Collector, check_photo_files, check_coordinates, require_text, _ctx_get, _image_dir,
+)
+
 
 CONTACT_SELLER = "hubungi penjual"
 
@@ -44,34 +45,11 @@ AVAILABILITY: dict[str, tuple[str, str]] = {
 DEFAULT_AVAILABILITY = "tersedia"
 
 MAX_PHOTOS = 6
-PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp"}
-# Rough bounding box of Kabupaten Bantul (with a margin) for a plausibility warning.
-BANTUL_BBOX = (-8.10, 110.10, -7.75, 110.55)  # lat_min, lon_min, lat_max, lon_max
 DEFAULT_PROGRAM_HOURS = 2
 
 
-class RuleError(ValueError):
-    """A value breaks a catalog rule. `message` and `fix` are Indonesian."""
-
-    def __init__(self, message: str, fix: str = ""):
-        super().__init__(message)
-        self.message = message
-        self.fix = fix
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One finding of `kim check` (shape agreed with the content checks framework)."""
-
-    file: str
-    field: str
-    message: str
-    fix: str
-    severity: str = "error"  # "error" | "warning"
-
-    def __str__(self) -> str:  # pragma: no cover - display only
-        label = "GALAT" if self.severity == "error" else "PERINGATAN"
-        return f"{label} {self.file} [{self.field}]: {self.message} Perbaikan: {self.fix}"
 
 
 # ---------------------------------------------------------------- prices
@@ -151,71 +129,12 @@ def discounted_price(price: int, percent: int | None) -> int:
 
 # ---------------------------------------------------------------- WhatsApp
 
-_PHONE_JUNK = re.compile(r"[\s\-\.\(\)/]")
 
 
-def normalize_whatsapp(value: Any) -> str:
-    """Normalise an Indonesian mobile number to international digits "628…".
-
-    Accepts "0812-2733-4455", "+62 812 2733 4455", "62812…", "812…"; raises
-    RuleError for anything that is not an Indonesian mobile number.
-    """
-    if isinstance(value, int) and not isinstance(value, bool):
-        # YAML reads 081227334455 unquoted as an int and drops the leading 0.
-        value = str(value)
-    if not isinstance(value, str) or not value.strip():
-        raise RuleError("Nomor WhatsApp belum diisi.",
-                        "Tulis nomor dalam tanda kutip, misalnya `whatsapp: \"081227334455\"`.")
-    raw = value.strip()
-    digits = _PHONE_JUNK.sub("", raw)
-    if digits.startswith("+"):
-        digits = digits[1:]
-    if not digits.isdigit():
-        raise RuleError(f"Nomor WhatsApp \"{raw}\" bukan nomor telepon (ada huruf atau tanda lain).",
-                        "Tulis angka saja, misalnya `whatsapp: \"081227334455\"`.")
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    elif digits.startswith("8"):
-        digits = "62" + digits
-    if not digits.startswith("62"):
-        raise RuleError(f"Nomor WhatsApp \"{raw}\" bukan nomor Indonesia.",
-                        "Tulis nomor yang diawali 08 atau +62, misalnya `whatsapp: \"081227334455\"`.")
-    if not digits.startswith("628"):
-        raise RuleError(f"Nomor \"{raw}\" tampak seperti telepon rumah/kantor, bukan nomor HP WhatsApp.",
-                        "Tulis nomor HP yang dipakai WhatsApp, diawali 08, misalnya \"081227334455\".")
-    if not 11 <= len(digits) <= 14:
-        raise RuleError(f"Nomor WhatsApp \"{raw}\" panjangnya tidak wajar ({len(digits) - 1} angka bila diawali 0).",
-                        "Periksa lagi: nomor HP Indonesia 10 sampai 13 angka, misalnya \"081227334455\".")
-    return digits
 
 
-def normalize_phone(value: Any) -> str:
-    """Normalise any Indonesian phone number (mobile or landline) to "62…"."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or not value.strip():
-        raise RuleError("Nomor kontak kosong.", "Tulis nomor dalam tanda kutip, misalnya `contact: \"081227334455\"`.")
-    raw = value.strip()
-    digits = _PHONE_JUNK.sub("", raw).lstrip("+")
-    if not digits.isdigit():
-        raise RuleError(f"Nomor kontak \"{raw}\" bukan nomor telepon.",
-                        "Tulis angka saja, misalnya `contact: \"081227334455\"`.")
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    elif digits.startswith("8"):
-        digits = "62" + digits
-    if not digits.startswith("62") or not 9 <= len(digits) <= 15:
-        raise RuleError(f"Nomor kontak \"{raw}\" bukan nomor Indonesia yang wajar.",
-                        "Tulis nomor yang diawali 0 atau +62, misalnya `contact: \"081227334455\"`.")
-    return digits
 
 
-def format_phone(digits: str) -> str:
-    """"6281227334455" -> "0812-2733-4455" (for display)."""
-    local = "0" + digits[2:] if digits.startswith("62") else digits
-    head, rest = local[:4], local[4:]
-    groups = [rest[i:i + 4] for i in range(0, len(rest), 4)]
-    return "-".join([head, *groups]) if groups else head
 
 
 def order_message(title: str, url: str, price_text: str | None = None, unit: str | None = None) -> str:
@@ -269,39 +188,8 @@ def parse_availability(value: Any) -> str:
 
 # ---------------------------------------------------------------- dates (WIB)
 
-_DT_TEXT = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2})[:.](\d{2})(?::(\d{2}))?)?\s*(?:WIB)?$", re.I)
 
 
-def parse_wib(value: Any, field: str = "start") -> dt.datetime | dt.date:
-    """Parse a front matter time as WIB.
-
-    Returns an aware datetime (Asia/Jakarta) or, for a date without time, a date
-    (an all-day program). Accepts what YAML gives (date/datetime) or text like
-    "2026-12-12 09:00" / "2026-12-12T09:00" / "2026-12-12 09.00 WIB".
-    """
-    example = f"`{field}: 2026-12-12 09:00`"
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None:
-            return value.replace(tzinfo=WIB)
-        return value.astimezone(WIB)
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        m = _DT_TEXT.match(value.strip())
-        if m:
-            y, mo, d, h, mi, s = m.groups()
-            try:
-                if h is None:
-                    return dt.date(int(y), int(mo), int(d))
-                return dt.datetime(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), tzinfo=WIB)
-            except ValueError:
-                pass
-            raise RuleError(f"Waktu \"{value}\" bukan tanggal/jam yang ada.",
-                            f"Periksa tanggal dan jam, misalnya {example} (WIB).")
-    if value is None or value == "":
-        raise RuleError("Waktu belum diisi.", f"Tambahkan misalnya {example} (WIB).")
-    raise RuleError(f"Waktu \"{value}\" tidak dapat dibaca.",
-                    f"Tulis tahun-bulan-tanggal jam:menit, misalnya {example} (WIB).")
 
 
 def program_times(start: Any, end: Any = None) -> tuple[dt.datetime | dt.date, dt.datetime | dt.date]:
@@ -327,12 +215,6 @@ def program_times(start: Any, end: Any = None) -> tuple[dt.datetime | dt.date, d
     return s, e
 
 
-def as_datetime(value: dt.datetime | dt.date, end: bool = False) -> dt.datetime:
-    """Aware WIB datetime for sorting (a date counts as its start, or its end of day)."""
-    if isinstance(value, dt.datetime):
-        return value
-    t = dt.time(23, 59, 59) if end else dt.time(0, 0)
-    return dt.datetime.combine(value, t, WIB)
 
 
 def is_upcoming(end: dt.datetime | dt.date, now: dt.datetime) -> bool:
@@ -341,125 +223,26 @@ def is_upcoming(end: dt.datetime | dt.date, now: dt.datetime) -> bool:
 
 # ---------------------------------------------------------------- coordinates, urls, photos
 
-def parse_coordinates(value: Any) -> tuple[float, float] | None:
-    """[lat, lon] -> (lat, lon) floats; None when absent."""
-    if value is None or value == "" or value == []:
-        return None
-    if isinstance(value, str):
-        parts = [p for p in re.split(r"[,\s]+", value.strip().strip("[]")) if p]
-        value = parts
-    if not isinstance(value, (list, tuple)) or len(value) != 2:
-        raise RuleError("Koordinat harus dua angka: lintang dan bujur.",
-                        "Tulis misalnya `coordinates: [-7.9705, 110.2769]` (lintang dulu, lalu bujur).")
-    try:
-        lat, lon = (float(v) for v in value)
-    except (TypeError, ValueError):
-        raise RuleError(f"Koordinat {value!r} bukan angka.",
-                        "Tulis misalnya `coordinates: [-7.9705, 110.2769]`.") from None
-    if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        if -90 <= lon <= 90 and -180 <= lat <= 180:
-            raise RuleError(f"Koordinat [{lat}, {lon}] terbalik: lintang harus di depan.",
-                            f"Tukar urutannya: `coordinates: [{lon}, {lat}]`.")
-        raise RuleError(f"Koordinat [{lat}, {lon}] di luar jangkauan bumi.",
-                        "Salin koordinat dari Google Maps/OpenStreetMap, misalnya `[-7.9705, 110.2769]`.")
-    return lat, lon
 
 
-def in_bantul(coords: tuple[float, float]) -> bool:
-    lat, lon = coords
-    return BANTUL_BBOX[0] <= lat <= BANTUL_BBOX[2] and BANTUL_BBOX[1] <= lon <= BANTUL_BBOX[3]
 
 
-def check_url(value: Any, field: str) -> str:
-    """An absolute http(s) URL; anything else (javascript:, data:, relative) is refused."""
-    if not isinstance(value, str) or not value.strip():
-        raise RuleError(f"Tautan {field} kosong.", f"Isi dengan alamat lengkap yang diawali https://, atau hapus baris {field}.")
-    url = value.strip()
-    parts = urlsplit(url)
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        raise RuleError(f"Tautan \"{url}\" bukan alamat web lengkap (harus diawali https:// atau http://).",
-                        f"Salin alamat lengkap dari peramban, misalnya `{field}: https://contoh.id/...`.")
-    return url
 
 
-def photo_list(value: Any) -> list[str]:
-    if value is None or value == "":
-        return []
-    if isinstance(value, str):
-        return [value.strip()]
-    if isinstance(value, (list, tuple)):
-        return [str(v).strip() for v in value if v is not None and str(v).strip()]
-    raise RuleError("Daftar foto tidak dapat dibaca.", "Tulis misalnya `photos: [keripik-1.jpg, keripik-2.jpg]`.")
 
 
 # ---------------------------------------------------------------- kim check rules
 
-def _ctx_get(ctx: Any, name: str, default: Any = None) -> Any:
-    if ctx is None:
-        return default
-    if isinstance(ctx, Mapping):
-        return ctx.get(name, default)
-    return getattr(ctx, name, default)
 
 
-def _image_dir(ctx: Any) -> Path | None:
-    d = _ctx_get(ctx, "image_dir") or _ctx_get(ctx, "gambar_dir")
-    if d:
-        return Path(d)
-    path = _ctx_get(ctx, "path")
-    if path:  # content/kim/<slug>/<kind>/<file>.md -> content/kim/<slug>/gambar
-        return Path(path).parent.parent / "gambar"
-    return None
 
 
-class _Collector:
-    def __init__(self, file: str):
-        self.file = file
-        self.problems: list[Problem] = []
-
-    def add(self, field: str, message: str, fix: str, severity: str = "error") -> None:
-        self.problems.append(Problem(self.file, field, message, fix, severity))
-
-    def run(self, field: str, fn, *args):
-        try:
-            return fn(*args)
-        except RuleError as exc:
-            self.add(field, exc.message, exc.fix)
-            return None
 
 
-def _check_photo_files(c: _Collector, field: str, names: Iterable[str], image_dir: Path | None) -> None:
-    for name in names:
-        if "/" in name or "\\" in name:
-            c.add(field, f"Foto \"{name}\" ditulis dengan folder.",
-                  "Tulis nama berkasnya saja (berkas ada di folder gambar/ milik KIM), misalnya `keripik-1.jpg`.")
-            continue
-        if Path(name).suffix.lower() not in PHOTO_EXTENSIONS:
-            c.add(field, f"Berkas \"{name}\" bukan foto JPEG/PNG/WebP.",
-                  "Gunakan foto berakhiran .jpg, .jpeg, .png, atau .webp.")
-            continue
-        if image_dir is not None and not (image_dir / name).is_file():
-            existing = sorted(p.name for p in image_dir.glob("*")) if image_dir.is_dir() else []
-            near = difflib.get_close_matches(name, existing, n=1, cutoff=0.6)
-            hint = f"Mungkin maksudnya `{near[0]}`? " if near else ""
-            c.add(field, f"Foto \"{name}\" tidak ada di folder {image_dir.as_posix()}/.",
-                  hint + "Unggah foto ke folder gambar/ KIM ini atau perbaiki nama berkasnya (huruf besar/kecil berpengaruh).")
 
 
-def _check_coordinates(c: _Collector, meta: Mapping) -> None:
-    if "coordinates" not in meta:
-        return
-    coords = c.run("coordinates", parse_coordinates, meta.get("coordinates"))
-    if coords and not in_bantul(coords):
-        c.add("coordinates", f"Koordinat {list(coords)} berada di luar Kabupaten Bantul.",
-              "Periksa lagi lintang/bujur di peta; lintang Bantul sekitar -7.8 s.d. -8.1, bujur 110.1 s.d. 110.5.",
-              "warning")
 
 
-def _require_text(c: _Collector, meta: Mapping, field: str, fix: str, severity: str = "error") -> None:
-    v = meta.get(field)
-    if not isinstance(v, str) or not v.strip():
-        c.add(field, f"Kolom `{field}` belum diisi.", fix, severity)
 
 
 def check_product(meta: Mapping[str, Any], ctx: Any = None) -> list[Problem]:
@@ -469,8 +252,8 @@ def check_product(meta: Mapping[str, Any], ctx: Any = None) -> list[Problem]:
     `image_dir` (the KIM's gambar/ folder; derived from path otherwise).
     """
     file = str(_ctx_get(ctx, "path", "") or "")
-    c = _Collector(file)
-    _require_text(c, meta, "title", "Tambahkan nama produk, misalnya `title: Keripik Tempe Sagu`.")
+    c = Collector(file)
+    require_text(c, meta, "title", "Tambahkan nama produk, misalnya `title: Keripik Tempe Sagu`.")
     if not meta.get("date"):
         c.add("date", "Tanggal produk belum diisi (dipakai untuk urutan terbaru).",
               "Tambahkan misalnya `date: 2026-02-10`.")
@@ -496,8 +279,8 @@ def check_product(meta: Mapping[str, Any], ctx: Any = None) -> list[Problem]:
                   f"Pilih {MAX_PHOTOS} foto terbaik dan hapus sisanya dari daftar photos.")
         if len(set(photos)) != len(photos):
             c.add("photos", "Ada foto yang ditulis dua kali.", "Hapus nama foto yang sama dari daftar photos.", "warning")
-        _check_photo_files(c, "photos", photos, _image_dir(ctx))
-    _require_text(c, meta, "shop", "Tambahkan nama toko/penjual yang dilihat pembeli, misalnya `shop: Dapur Bu Sri`.")
+        check_photo_files(c, "photos", photos, _image_dir(ctx))
+    require_text(c, meta, "shop", "Tambahkan nama toko/penjual yang dilihat pembeli, misalnya `shop: Dapur Bu Sri`.")
     if "whatsapp" not in meta:
         c.add("whatsapp", "Nomor WhatsApp penjual belum diisi (tombol \"Pesan via WhatsApp\" memerlukannya).",
               "Tambahkan misalnya `whatsapp: \"081227334455\"`.")
@@ -521,7 +304,7 @@ def check_product(meta: Mapping[str, Any], ctx: Any = None) -> list[Problem]:
                 c.run(f, check_url, item.get("url"), f"{f}.url")
     if "unit" in meta and meta.get("unit") is not None and not isinstance(meta.get("unit"), str):
         c.add("unit", "Satuan harus berupa teks.", "Tulis misalnya `unit: bungkus 250 gram`.")
-    _check_coordinates(c, meta)
+    check_coordinates(c, meta)
     if not meta.get("summary"):
         c.add("summary", "Ringkasan belum diisi (dipakai di daftar dan pratinjau WhatsApp).",
               "Tambahkan satu kalimat, misalnya `summary: Keripik tempe renyah buatan ibu-ibu Malangan.`",
@@ -532,8 +315,8 @@ def check_product(meta: Mapping[str, Any], ctx: Any = None) -> list[Problem]:
 def check_program(meta: Mapping[str, Any], ctx: Any = None) -> list[Problem]:
     """All catalog rules for one program/event's front matter."""
     file = str(_ctx_get(ctx, "path", "") or "")
-    c = _Collector(file)
-    _require_text(c, meta, "title", "Tambahkan judul kegiatan, misalnya `title: Pelatihan Foto Produk UMKM`.")
+    c = Collector(file)
+    require_text(c, meta, "title", "Tambahkan judul kegiatan, misalnya `title: Pelatihan Foto Produk UMKM`.")
     if "start" not in meta:
         c.add("start", "Waktu mulai belum diisi.", "Tambahkan misalnya `start: 2026-12-12 09:00` (WIB).")
     else:
@@ -545,7 +328,7 @@ def check_program(meta: Mapping[str, Any], ctx: Any = None) -> list[Problem]:
         else:
             c.add("end", "Waktu selesai belum diisi; dianggap 2 jam setelah mulai.",
                   "Tambahkan misalnya `end: 2026-12-12 12:00` (WIB).", "warning")
-    _require_text(c, meta, "place", "Tambahkan tempat kegiatan, misalnya `place: Balai Kalurahan Srigading`.")
+    require_text(c, meta, "place", "Tambahkan tempat kegiatan, misalnya `place: Balai Kalurahan Srigading`.")
     if meta.get("registration") not in (None, ""):
         c.run("registration", check_url, meta.get("registration"), "registration")
     if meta.get("contact") not in (None, ""):
@@ -553,8 +336,8 @@ def check_program(meta: Mapping[str, Any], ctx: Any = None) -> list[Problem]:
     if meta.get("image") not in (None, ""):
         names = c.run("image", photo_list, meta.get("image"))
         if names:
-            _check_photo_files(c, "image", names, _image_dir(ctx))
-    _check_coordinates(c, meta)
+            check_photo_files(c, "image", names, _image_dir(ctx))
+    check_coordinates(c, meta)
     if not meta.get("summary"):
         c.add("summary", "Ringkasan belum diisi (dipakai di daftar dan pratinjau WhatsApp).",
               "Tambahkan satu kalimat, misalnya `summary: Belajar memotret produk dengan ponsel.`",

@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from kabarkim.catalog import rules as catalog_rules
-from kabarkim.catalog.rules import Problem
 from kabarkim.slugs import make_slug
 
 from . import frontmatter, paths, rules
+from .fields import Problem
 
 # Folders under content/ that hold data, not pages (feed archive, sources, copied files).
 DATA_ENTRIES = {"kabar", "sumber.yaml", "extra"}

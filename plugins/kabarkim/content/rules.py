@@ -5,9 +5,9 @@ import re
 from collections.abc import Mapping
 
 from kabarkim import wilayah
-from kabarkim.catalog.rules import (
-    _check_coordinates, _check_photo_files, _Collector, _require_text,
-    check_url, normalize_whatsapp, parse_wib,
+from .fields import (
+    Collector, check_coordinates, check_photo_files, check_url, normalize_whatsapp, parse_wib,
+    require_text,
 )
 
 _YOUTUBE_CHANNEL = re.compile(r"^UC[0-9A-Za-z_-]{22}$")
@@ -15,8 +15,8 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.I)
 
 
 def check_story(meta: Mapping, ctx) -> list:
-    c = _Collector(ctx.path)
-    _require_text(c, meta, "title", "Tambahkan judul, misalnya `title: Panen Raya Padi di Srigading`.")
+    c = Collector(ctx.path)
+    require_text(c, meta, "title", "Tambahkan judul, misalnya `title: Panen Raya Padi di Srigading`.")
     if not meta.get("date"):
         c.add("date", "Tanggal berita belum diisi.", "Tambahkan misalnya `date: 2026-03-14 09:30` (WIB).")
     else:
@@ -25,19 +25,19 @@ def check_story(meta: Mapping, ctx) -> list:
     tags = meta.get("tags")
     if tags is not None and not isinstance(tags, (str, list)):
         c.add("tags", "Tag tidak dapat dibaca.", "Tulis misalnya `tags: [padi, panen]`.")
-    _require_text(c, meta, "author", "Tambahkan nama penulis, misalnya `author: Siti Rahayu`.", "warning")
-    _require_text(c, meta, "summary", "Tambahkan ringkasan satu-dua kalimat; dipakai di daftar "
+    require_text(c, meta, "author", "Tambahkan nama penulis, misalnya `author: Siti Rahayu`.", "warning")
+    require_text(c, meta, "summary", "Tambahkan ringkasan satu-dua kalimat; dipakai di daftar "
                   "berita dan pratinjau saat dibagikan ke WhatsApp.", "warning")
     _check_image(c, meta, ctx, "Berita dengan foto lebih menarik: tambahkan `image: nama-foto.jpg`.")
     return c.problems
 
 
 def check_profile(meta: Mapping, ctx) -> list:
-    c = _Collector(ctx.path)
-    _require_text(c, meta, "name", "Tambahkan nama KIM, misalnya `name: KIM Malangan`.")
+    c = Collector(ctx.path)
+    require_text(c, meta, "name", "Tambahkan nama KIM, misalnya `name: KIM Malangan`.")
     kapanewon = _check_kapanewon(c, meta.get("kapanewon"))
     _check_kalurahan(c, meta.get("kalurahan"), kapanewon)
-    _check_coordinates(c, meta)
+    check_coordinates(c, meta)
     wifi = meta.get("wifi")
     if wifi is not None:
         if not isinstance(wifi, Mapping) or not isinstance(wifi.get("available"), bool):
@@ -50,14 +50,14 @@ def check_profile(meta: Mapping, ctx) -> list:
                   "warning")
     _check_contacts(c, meta.get("contacts") or {})
     _check_social(c, meta.get("social") or {})
-    _require_text(c, meta, "description", "Tambahkan satu-dua kalimat tentang KIM ini.", "warning")
+    require_text(c, meta, "description", "Tambahkan satu-dua kalimat tentang KIM ini.", "warning")
     _check_image(c, meta, ctx, None)
     return c.problems
 
 
 def check_page(meta: Mapping, ctx) -> list:
-    c = _Collector(ctx.path)
-    _require_text(c, meta, "title", "Tambahkan judul halaman, misalnya `title: Tentang Kami`.")
+    c = Collector(ctx.path)
+    require_text(c, meta, "title", "Tambahkan judul halaman, misalnya `title: Tentang Kami`.")
     return c.problems
 
 
@@ -75,7 +75,7 @@ def _check_category(c, meta, field, choices):
 def _check_image(c, meta, ctx, missing_hint):
     image = meta.get("image")
     if image:
-        _check_photo_files(c, "image", [str(image)], ctx.image_dir)
+        check_photo_files(c, "image", [str(image)], ctx.image_dir)
         if not meta.get("image_alt") and missing_hint:
             c.add("image_alt", "Keterangan foto belum diisi (dibacakan untuk pembaca tunanetra).",
                   "Tambahkan `image_alt: ` yang menggambarkan isi foto.", "warning")

@@ -15,7 +15,6 @@ Settings (all optional): IMAGES_CACHE_DIR (default ./.cache/images), IMAGES_WORK
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from markupsafe import Markup

@@ -26,7 +26,7 @@ from . import parser as feed_parser
 from .archive import Archive, ArchiveError, MergeStats
 from .fetcher import FetchConfig, FetchRequest, FetchResult, backoff_delay, fetch_all
 from .sources import Source, SourcesError, load_sources
-from .util import WIB, iso, now_wib, parse_iso
+from .util import iso, now_wib, parse_iso
 
 DEFAULT_SOURCES = Path("content/sumber.yaml")
 DEFAULT_ARCHIVE = Path("content/kabar")
