@@ -9,8 +9,8 @@ What it does
    pages take minutes and would measure Pelican, not search). Stories (berita), products
    (produk) and imported news (kabar) across 44 KIMs in the official kapanewon/kalurahan,
    with Indonesian-ish text full of affixed words. Every page has header/nav/footer and
-   an <article data-pagefind-body>; the search attributes are rendered by the theme's own
-   macro (theme/templates/partials/search_meta.html), so they are exactly the theme's.
+   an <article> whose search attributes (data-pagefind-body, filters, sort, meta) are
+   rendered by the theme's own macro (search_attrs in partials/search_meta.html).
    List pages (no data-pagefind-body) are added too, as on the real site.
 2. Indexes it with the search plugin's `index_site` (Pagefind CLI from the pagefind_bin
    wheel, --force-language id) `--runs` times; reports the median.
@@ -159,13 +159,12 @@ PAGE = """<!doctype html>
 <li><a href="/arsip/">Berita</a></li><li><a href="/kim/">Direktori KIM</a></li>
 <li><a href="/produk/">Produk</a></li><li><a href="/kabar/">Kabar</a></li></ul></nav></header>
 <main id="isi" tabindex="-1">
-<article class="{kind}" data-pagefind-body>
+<article class="{kind}" {search_attrs}>
 <p class="kicker">{kategori}</p>
 <h1>{title}</h1>
 <p class="meta">{kim} · {kapanewon} · <time datetime="{date}">{date}</time></p>
 <img src="{image}" alt="{title}" width="800" height="600" loading="lazy">
 {body}
-{search_meta}
 <aside data-pagefind-ignore><p>Bagikan ke WhatsApp</p></aside>
 </article>
 </main>
@@ -186,28 +185,32 @@ SEARCH_PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Cari · Kabar KIM Bantul</title>
 <link rel="stylesheet" href="/pagefind/pagefind-ui.css">
-</head><body><main><h1>Cari</h1><div id="search"></div></main>
+</head><body><header><form action="/cari/"><input id="cari-header" name="q"></form></header>
+<main><h1>Cari</h1>
+<div id="cari-urut-wrap" hidden><select id="cari-urut"><option value="">Paling sesuai</option>
+<option value="terbaru">Terbaru</option></select></div>
+<div id="cari" class="cari-ui" data-bundle="/pagefind/"></div>
+<div id="cari-kosong" hidden><strong id="cari-kosong-kata"></strong></div>
+<div id="cari-gagal" hidden></div></main>
 <script src="/pagefind/pagefind-ui.js"></script>
-<script>
-window.ui = new PagefindUI({element: "#search", showImages: false, showSubResults: false,
-                            resetStyles: false, pageSize: 5});
-</script></body></html>
+<script src="/tema/js/cari.js"></script>
+</body></html>
 """
 
 
-def search_meta_macro():
+def search_attrs_macro():
     import jinja2
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    return env.get_template("partials/search_meta.html").module.search_meta
+    return env.get_template("partials/search_meta.html").module.search_attrs
 
 
 def generate_site(out: Path, n_pages: int, seed: int = 4) -> list[dict]:
     """Write the synthetic site into `out`; return the documents (for the JSON index)."""
     rng = random.Random(seed)
     gen = TextGen(rng)
-    search_meta = search_meta_macro()
+    search_attrs = search_attrs_macro()
     wilayah = load_wilayah()
     kims = []
     for kapanewon, kalurahan in rng.sample(wilayah, 44):
@@ -252,11 +255,11 @@ def generate_site(out: Path, n_pages: int, seed: int = 4) -> list[dict]:
         paras = gen.paragraphs(topic, kim["kalurahan"], rng.randint(180, 420))
         body = "\n".join(f"<p>{p}</p>" for p in paras)
         summary = paras[0][:150]
-        meta = str(search_meta(jenis, kim=kim["name"], kapanewon=kim["kapanewon"],
+        attrs = str(search_attrs(jenis, kim=kim["name"], kapanewon=kim["kapanewon"],
                                kategori=kategori, date=date, image=image, image_alt=title))
         html = PAGE.format(title=title, summary=summary, kind=folder, kategori=kategori,
                            kim=kim["name"], kapanewon=kim["kapanewon"], date=date, image=image,
-                           body=body, search_meta=meta)
+                           body=body, search_attrs=attrs)
         path = out / folder / slug / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(html, encoding="utf-8")
@@ -280,6 +283,9 @@ def generate_site(out: Path, n_pages: int, seed: int = 4) -> list[dict]:
                                     encoding="utf-8")
     (out / "cari").mkdir(exist_ok=True)
     (out / "cari" / "index.html").write_text(SEARCH_PAGE, encoding="utf-8")
+    # the real page script, so the benchmark measures what readers run
+    (out / "tema" / "js").mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "theme" / "static" / "js" / "cari.js", out / "tema" / "js" / "cari.js")
     return docs
 
 
@@ -334,38 +340,46 @@ SLOW_WIFI = {"offline": False, "latency": 150, "downloadThroughput": 1_000_000 /
              "uploadThroughput": 500_000 / 8}  # 1 Mbit/s down, 150 ms RTT
 
 
+TYPING_DELAY_MS = 80  # a quick thumb on a phone keyboard
+
+
 def measure_browser(site: Path, pairs=QUERY_PAIRS) -> dict:
     from browserkit import StaticSite, chromium_available, launch_chromium
     from playwright.sync_api import sync_playwright
 
     if not chromium_available():
         return {"skipped": "chromium tidak ditemukan di /usr/bin/chromium"}
-    runs = []
     with StaticSite(site) as server, sync_playwright() as pw:
         browser = launch_chromium(pw)
         try:
-            for first, second in pairs:
-                runs.append(_one_pair(browser, server, first, second, throttle=None))
-            slow = [_one_pair(browser, server, first, second, throttle=SLOW_WIFI)
-                    for first, second in pairs[:3]]
+            typed = [_typing_session(browser, server, a, b, None) for a, b in pairs]
+            typed_slow = [_typing_session(browser, server, a, b, SLOW_WIFI) for a, b in pairs[:3]]
+            linked = [_shared_link(browser, server, a, None) for a, _ in pairs]
+            linked_slow = [_shared_link(browser, server, a, SLOW_WIFI) for a, _ in pairs[:3]]
         finally:
             browser.close()
 
-    def med(key, rs=runs):
-        return statistics.median(r[key] for r in rs)
+    def med(rows, key):
+        return statistics.median(r[key] for r in rows)
 
     return {
-        "pairs": runs,
-        "slow_wifi": slow,
-        "median_first_bytes": med("first_bytes"),
-        "median_first_bytes_gzip": med("first_bytes_gzip"),
-        "median_first_index_bytes": med("first_index_bytes"),
-        "median_second_bytes": med("second_bytes"),
-        "median_second_index_bytes": med("second_index_bytes"),
-        "median_first_ms": med("first_ms"),
-        "median_second_ms": med("second_ms"),
-        "median_first_ms_slow_wifi": med("first_ms", slow),
-        "median_second_ms_slow_wifi": med("second_ms", slow),
+        "typing": typed, "typing_slow_wifi": typed_slow,
+        "shared_link": linked, "shared_link_slow_wifi": linked_slow,
+        "median": {
+            "page_load_bytes": med(typed, "page_load_bytes"),
+            "first_bytes": med(typed, "first_bytes"),
+            "first_bytes_gzip": med(typed, "first_bytes_gzip"),
+            "first_index_bytes": med(typed, "first_index_bytes"),
+            "second_bytes": med(typed, "second_bytes"),
+            "second_index_bytes": med(typed, "second_index_bytes"),
+            "first_keystroke_to_results_ms": med(typed, "first_keystroke_to_results_ms"),
+            "last_keystroke_to_final_ms": med(typed, "last_keystroke_to_final_ms"),
+            "second_last_keystroke_to_final_ms": med(typed, "second_last_keystroke_to_final_ms"),
+            "slow_first_keystroke_to_results_ms": med(typed_slow, "first_keystroke_to_results_ms"),
+            "slow_last_keystroke_to_final_ms": med(typed_slow, "last_keystroke_to_final_ms"),
+            "link_ms": med(linked, "link_ms"), "link_bytes": med(linked, "bytes"),
+            "slow_link_ms": med(linked_slow, "link_ms"),
+        },
     }
 
 
@@ -374,10 +388,10 @@ def _is_index_file(url: str) -> bool:
                          "pagefind-entry.json"))
 
 
-def _one_pair(browser, server, first: str, second: str, throttle) -> dict:
+def _context(browser, throttle):
     from browserkit import block_external_requests
 
-    ctx = browser.new_context()
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
     block_external_requests(ctx)
     page = ctx.new_page()
     if throttle:
@@ -397,40 +411,89 @@ def _one_pair(browser, server, first: str, second: str, throttle) -> dict:
         got.append((resp.url, len(body), compressed))
 
     page.on("response", on_response)
+    # performance.now() when the first result link (re)appears after window.__t0
+    page.add_init_script("""
+        window.__firstResult = null;
+        new MutationObserver(() => {
+            if (window.__t0 && window.__firstResult === null &&
+                document.querySelector('.pagefind-ui__result-link')) {
+                window.__firstResult = performance.now();
+            }
+        }).observe(document, {childList: true, subtree: true});
+    """)
+    return ctx, page, got
+
+
+FINAL = """(q) => {
+    const m = document.querySelector('.pagefind-ui__message');
+    if (!m || !m.textContent.includes(q) || /Mencari/.test(m.textContent)) return false;
+    const items = document.querySelectorAll('.pagefind-ui__result').length;
+    return items > 0 && document.querySelectorAll('.pagefind-ui__result-link').length === items;
+}"""
+
+
+def _type_and_wait(page, q: str) -> tuple[float, float]:
+    page.evaluate("() => { window.__firstResult = null; window.__t0 = performance.now(); }")
+    box = page.locator(".pagefind-ui__search-input")
+    box.fill("")
+    box.press_sequentially(q, delay=TYPING_DELAY_MS)
+    t_last = page.evaluate("() => performance.now()")
+    page.wait_for_function(FINAL, arg=q, polling=50, timeout=120_000)
+    t_final = page.evaluate("() => performance.now()")
+    t0, t_first = page.evaluate("() => [window.__t0, window.__firstResult]")
+    page.wait_for_load_state("networkidle")
+    return (t_first or t_final) - t0, t_final - t_last
+
+
+def _typing_session(browser, server, first: str, second: str, throttle) -> dict:
+    """Open /cari/ (the box is focused, which starts loading Pagefind), read for 1.5 s,
+    type the first query, then the second one."""
+    ctx, page, got = _context(browser, throttle)
     page.goto(server.url("/cari/"), wait_until="load")
-    page.wait_for_selector(".pagefind-ui__search-input")
-
-    def search(q: str) -> float:
-        before = page.evaluate("() => performance.now()")
-        page.fill(".pagefind-ui__search-input", q)
-        page.wait_for_function(
-            """(q) => {
-                const m = document.querySelector('.pagefind-ui__message');
-                const r = document.querySelector('.pagefind-ui__result-link');
-                return m && r && m.textContent.includes(q);
-            }""",
-            arg=q,
-            timeout=60_000,
-        )
-        page.wait_for_load_state("networkidle")
-        return page.evaluate("() => performance.now()") - before
-
-    first_ms = search(first)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1500)
+    n0 = len(got)
+    page_load = sum(b for _, b, _ in got)
+    first_any, first_final = _type_and_wait(page, first)
     n1 = len(got)
-    first_bytes = sum(b for _, b, _ in got)
-    first_gz = sum(c for _, _, c in got)
-    first_index = sum(b for u, b, _ in got if _is_index_file(u))
-    second_ms = search(second)
-    rest = got[n1:]
+    second_any, second_final = _type_and_wait(page, second)
     ctx.close()
+    one, two = got[:n1], got[n1:]
     return {
         "first": first, "second": second,
-        "first_ms": round(first_ms), "second_ms": round(second_ms),
-        "first_requests": n1, "first_bytes": first_bytes, "first_bytes_gzip": first_gz,
-        "first_index_bytes": first_index,
-        "second_requests": len(rest), "second_bytes": sum(b for _, b, _ in rest),
-        "second_index_bytes": sum(b for u, b, _ in rest if _is_index_file(u)),
+        "page_load_bytes": page_load, "page_load_requests": n0,
+        "first_keystroke_to_results_ms": round(first_any),
+        "last_keystroke_to_final_ms": round(first_final),
+        "second_last_keystroke_to_final_ms": round(second_final),
+        "first_requests": n1, "first_bytes": sum(b for _, b, _ in one),
+        "first_bytes_gzip": sum(c for _, _, c in one),
+        "first_index_bytes": sum(b for u, b, _ in one if _is_index_file(u)),
+        "second_requests": len(two), "second_bytes": sum(b for _, b, _ in two),
+        "second_index_bytes": sum(b for u, b, _ in two if _is_index_file(u)),
+        "first_files": _by_kind(one),
     }
+
+
+def _by_kind(rows) -> dict:
+    kinds: dict[str, int] = Counter()
+    for url, b, _ in rows:
+        name = url.rsplit("/", 1)[-1]
+        kind = name.rsplit(".", 1)[-1] if "." in name else name
+        if name.startswith("pagefind") and kind == "js":
+            kind = name
+        kinds[kind] += b
+    return dict(kinds)
+
+
+def _shared_link(browser, server, q: str, throttle) -> dict:
+    """Open /cari/?q=… cold: from navigation start to the final results."""
+    ctx, page, got = _context(browser, throttle)
+    page.goto(server.url("/cari/?q=" + q.replace(" ", "+")), wait_until="commit")
+    page.wait_for_function(FINAL, arg=q, polling=50, timeout=120_000)
+    ms = page.evaluate("() => performance.now()")
+    page.wait_for_load_state("networkidle")
+    ctx.close()
+    return {"q": q, "link_ms": round(ms), "bytes": sum(b for _, b, _ in got)}
 
 
 # ---------------------------------------------------------------- main
@@ -493,14 +556,20 @@ def main(argv=None) -> int:
     print(f"pagefind index: median {res['index_s_median']} s over {args.runs} run(s) "
           f"{res['index_s_runs']}; bundle {kb(res['bundle_bytes'])} in {res['bundle_files']:,} files")
     b = res.get("browser", {})
-    if "median_first_bytes" in b:
-        print(f"first query : median {kb(b['median_first_bytes'])} fetched from /pagefind/ "
-              f"(~{kb(b['median_first_bytes_gzip'])} with gzip on JS/CSS; index part "
-              f"{kb(b['median_first_index_bytes'])}), {b['median_first_ms']:.0f} ms to results "
-              f"({b['median_first_ms_slow_wifi']:.0f} ms on 1 Mbit/s, 150 ms RTT)")
-        print(f"second query: median {kb(b['median_second_bytes'])} more "
-              f"(index part {kb(b['median_second_index_bytes'])}), {b['median_second_ms']:.0f} ms "
-              f"({b['median_second_ms_slow_wifi']:.0f} ms slow wifi)")
+    m = b.get("median")
+    if m:
+        print(f"/cari/ opened (Pagefind preloads before the first keystroke): {kb(m['page_load_bytes'])} from /pagefind/")
+        print(f"first query : {kb(m['first_bytes'])} from /pagefind/ in total incl. that preload "
+              f"(~{kb(m['first_bytes_gzip'])} with gzip on JS/CSS; index files "
+              f"{kb(m['first_index_bytes'])}); results {m['first_keystroke_to_results_ms']:.0f} ms "
+              f"after the first keystroke, final {m['last_keystroke_to_final_ms']:.0f} ms after the "
+              f"last (slow wifi: {m['slow_first_keystroke_to_results_ms']:.0f} / "
+              f"{m['slow_last_keystroke_to_final_ms']:.0f} ms)")
+        print(f"second query: {kb(m['second_bytes'])} more (index files "
+              f"{kb(m['second_index_bytes'])}), final {m['second_last_keystroke_to_final_ms']:.0f} ms "
+              f"after the last keystroke")
+        print(f"shared link /cari/?q=…: {m['link_ms']:.0f} ms to results, {kb(m['link_bytes'])} "
+              f"(slow wifi {m['slow_link_ms']:.0f} ms)")
     elif b:
         print(f"browser: {b}")
     print(f"whole-index JSON (lunr-style): {kb(res['whole_index_bytes'])} raw, "

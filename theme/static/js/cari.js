@@ -123,8 +123,11 @@
     if (emptyBox.hidden === empty) emptyBox.hidden = !empty;
   }
 
+  var headerBox = document.getElementById("cari-header");
+
   function onInput() {
     state.q = input.value.trim();
+    if (headerBox) headerBox.value = input.value;
     writeUrl();
   }
 
@@ -147,15 +150,21 @@
     ui = new window.PagefindUI(options);
     input = root.querySelector(".pagefind-ui__search-input");
     if (input) {
-      input.setAttribute("type", "search");
       input.setAttribute("aria-label", "Kata pencarian");
       input.addEventListener("input", onInput);
     }
     if (state.q) {
       if (input) input.value = state.q;
+      if (headerBox) headerBox.value = state.q;
       ui.triggerSearch(state.q);
     }
     if (Object.keys(state.filters).length) ui.triggerFilters(state.filters);
+    if (!state.q && input) {
+      // The UI starts loading Pagefind (wasm, index metadata, filters) when its box gets
+      // focus. Start that now, without moving the reader's focus, so the first keystroke
+      // does not wait for it. (With ?q= the search itself starts loading at once.)
+      input.dispatchEvent(new Event("focus"));
+    }
   }
 
   // Keep URL, labels and the no-results box in step with what the UI renders.
