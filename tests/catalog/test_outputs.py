@@ -8,6 +8,7 @@ import pytest
 from icalendar import Calendar
 
 from kabarkim.catalog import geo, ics, jsonld, model, opendata, rules
+from kabarkim.content.jsonld import script_json
 
 SITE = "https://kabarkim.example.id"
 KIM = model.KimRef("malangan", "KIM Malangan", "Sanden", "sanden", "Srigading", "kim/malangan/")
@@ -53,7 +54,7 @@ def test_product_model(product):
 
 
 def test_product_jsonld(product):
-    data = json.loads(jsonld.to_script_json(jsonld.product_jsonld(product, [f"{SITE}/gambar/a.jpg"])))
+    data = json.loads(script_json(jsonld.product_jsonld(product, [f"{SITE}/gambar/a.jpg"])))
     assert data["@context"] == "https://schema.org" and data["@type"] == "Product"
     assert data["name"] == "Keripik Tempe Sagu" and data["image"] and data["description"]
     offer = data["offers"]
@@ -70,12 +71,12 @@ def test_product_contact_seller_has_no_price():
 
 
 def test_script_json_cannot_close_script():
-    s = jsonld.to_script_json({"name": "</script><script>alert(1)</script> & co"})
+    s = script_json({"name": "</script><script>alert(1)</script> & co"})
     assert "</" not in s and "<" not in s and json.loads(s)["name"].startswith("</script>")
 
 
 def test_event_jsonld(programs):
-    data = json.loads(jsonld.to_script_json(jsonld.event_jsonld(programs[0], [], SITE)))
+    data = json.loads(script_json(jsonld.event_jsonld(programs[0], [], SITE)))
     for key in ("name", "startDate", "endDate", "location", "organizer", "eventStatus", "eventAttendanceMode"):
         assert data[key], key
     assert data["@type"] == "Event"

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from kabarkim import wilayah
 from pelican.generators import Generator
 
+from kabarkim.content.jsonld import script_json
 from kabarkim.content.kinds import KindGenerator
 from kabarkim.subscribe.feeds import FeedPair, add_subscription_group, write_feed_pair
 
@@ -120,7 +121,7 @@ class ProductGenerator(KindGenerator):
             imgs = [image_set(x) for x in item.photo_paths] if image_set else []
             jpegs = [i.jpeg_url(1600) for i in imgs if i]
             item.og_image_url = imgs[0].og_url if imgs and imgs[0] else ""
-            item.jsonld = Markup(jsonld.to_script_json(jsonld.product_jsonld(p, jpegs, site)))
+            item.jsonld = Markup(jsonld.toscript_json(jsonld.product_jsonld(p, jpegs, site)))
         self.items = [x for x in sorted(self.items, key=lambda i: (-i.catalog.date.toordinal(), i.title.lower(), i.slug))]
         self.context["products"] = self.items
         # groups: category (documented order), kapanewon (official order), KIM (by name)
@@ -214,7 +215,7 @@ class ProgramGenerator(KindGenerator):
             item.image_path = _photo_path(ev.kim.slug, ev.image) if ev.image else ""
             img = image_set(item.image_path) if (image_set and item.image_path) else None
             item.og_image_url = img.og_url if img else ""
-            item.jsonld = Markup(jsonld.to_script_json(
+            item.jsonld = Markup(jsonld.toscript_json(
                 jsonld.event_jsonld(ev, [img.jpeg_url(1600)] if img else [], site)))
             item.ics_path = f"{item.url}kalender.ics"
             item.gcal_url = ics.google_calendar_url(ev)
@@ -307,10 +308,6 @@ def kim_map_record(kim) -> dict:
     }
 
 
-def _script_json(data) -> Markup:
-    return Markup(jsonld.to_script_json(data))
-
-
 class ShowcaseGenerator(Generator):
     """/peta/, the small map on each KIM profile, and /data/*.json (no files of its own)."""
 
@@ -329,11 +326,11 @@ class ShowcaseGenerator(Generator):
             if f["id"] in when:
                 f["properties"]["when"] = when[f["id"]]
         self.context["map_features"] = fc
-        self.context["map_json"] = _script_json(fc)
+        self.context["map_json"] = script_json(fc)
         for kim, rec in zip(kims, self.kim_records):
             own = geo.feature_collection([rec], [p for p in products if p.kim.slug == kim.slug],
                                          [e for e in programs if e.kim.slug == kim.slug], site)
-            kim.map_json = _script_json(own) if own["features"] else None
+            kim.map_json = script_json(own) if own["features"] else None
             kim.map_features = own["features"]
             kim.products = getattr(kim, "products", [])
             kim.programs = getattr(kim, "programs", [])

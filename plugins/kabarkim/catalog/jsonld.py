@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from typing import Any, Sequence
 
 from .model import Product, Program, absolute
@@ -82,9 +81,3 @@ def event_jsonld(ev: Program, images: Sequence[str] = (), site_url: str = "") ->
     if ev.registration:  # where to register; price unknown, so no Offer claims it
         data["sameAs"] = ev.registration
     return data
-
-
-def to_script_json(data: Any) -> str:
-    """JSON safe inside <script type="application/ld+json"> (no `</script>` break-out)."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
