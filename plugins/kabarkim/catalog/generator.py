@@ -12,7 +12,6 @@ import os
 from collections import OrderedDict
 from pathlib import Path, PurePosixPath
 
-from markupsafe import Markup
 
 from kabarkim import wilayah
 from pelican.generators import Generator
@@ -121,7 +120,7 @@ class ProductGenerator(KindGenerator):
             imgs = [image_set(x) for x in item.photo_paths] if image_set else []
             jpegs = [i.jpeg_url(1600) for i in imgs if i]
             item.og_image_url = imgs[0].og_url if imgs and imgs[0] else ""
-            item.jsonld = Markup(jsonld.toscript_json(jsonld.product_jsonld(p, jpegs, site)))
+            item.jsonld = script_json(jsonld.product_jsonld(p, jpegs, site))
         self.items = [x for x in sorted(self.items, key=lambda i: (-i.catalog.date.toordinal(), i.title.lower(), i.slug))]
         self.context["products"] = self.items
         # groups: category (documented order), kapanewon (official order), KIM (by name)
@@ -215,8 +214,7 @@ class ProgramGenerator(KindGenerator):
             item.image_path = _photo_path(ev.kim.slug, ev.image) if ev.image else ""
             img = image_set(item.image_path) if (image_set and item.image_path) else None
             item.og_image_url = img.og_url if img else ""
-            item.jsonld = Markup(jsonld.toscript_json(
-                jsonld.event_jsonld(ev, [img.jpeg_url(1600)] if img else [], site)))
+            item.jsonld = script_json(jsonld.event_jsonld(ev, [img.jpeg_url(1600)] if img else [], site))
             item.ics_path = f"{item.url}kalender.ics"
             item.gcal_url = ics.google_calendar_url(ev)
         now = now_wib(s)
