@@ -43,5 +43,7 @@ def link_stories(generator):
 def register():
     signals.article_generator_finalized.connect(link_stories)
     signals.readers_init.connect(add_reader)
-    signals.initialized.connect(read_stories_from_kim_folders)
-    signals.initialized.connect(check_before_build)
+    # get_generators is the one signal Pelican sends at the start of every run, also each
+    # rebuild under `make serve`; these handlers add no generator.
+    signals.get_generators.connect(read_stories_from_kim_folders)
+    signals.get_generators.connect(check_before_build)

@@ -1,7 +1,7 @@
 """Images (issue 5): phone photos -> responsive, metadata-free web images.
 
 Pelican wiring (plain functions in process.py/site.py do the work):
-- initialized: process every photo in content/kim/*/gambar/ (cached, in parallel) and
+- get_generators (start of every run, also under --autoreload): process every photo in content/kim/*/gambar/ (cached, in parallel) and
   build the registry, so generators can use image URLs and sizes in generate_context;
 - generator_init: Jinja globals `picture()`, `image_set()`, `og_image_url()`;
 - static_generator_finalized: the original photos (with GPS EXIF) are never copied;
@@ -100,7 +100,7 @@ def finish(generators) -> None:
 
 
 def register():
-    signals.initialized.connect(process_photos)
+    signals.get_generators.connect(process_photos)  # start of every run, as in kabarkim.content
     signals.generator_init.connect(add_globals)
     signals.static_generator_finalized.connect(drop_originals)
     signals.all_generators_finalized.connect(finish)
