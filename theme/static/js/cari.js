@@ -138,7 +138,7 @@
       showImages: true,
       showSubResults: false,
       resetStyles: false,
-      pageSize: 10,
+      pageSize: 5,
       excerptLength: 24,
       debounceTimeoutMs: 150,
       showEmptyFilters: false,
