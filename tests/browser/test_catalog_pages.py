@@ -30,6 +30,8 @@ def test_map_draws_every_point_with_self_hosted_leaflet(page, site_url, blocked_
 
 def test_kim_profile_small_map(page, site_url):
     page.goto(site_url + "/kim/malangan/")
+    assert page.locator("script[src*='leaflet.js']").count() == 0  # not before the map is near
+    page.locator("#judul-peta-kim").scroll_into_view_if_needed()
     page.wait_for_selector(".peta-kecil .leaflet-interactive")
     assert page.locator(".peta-kecil").is_visible()
 
