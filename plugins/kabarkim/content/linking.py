@@ -1,5 +1,7 @@
 """Links between stories: previous/next in time and related stories."""
 
+from collections import defaultdict
+
 RELATED_COUNT = 3
 
 
@@ -11,14 +13,33 @@ def link_neighbours(articles) -> None:
         article.next_article = ordered[i + 1] if i + 1 < len(ordered) else None
 
 
-def relatedness(a, b) -> tuple:
-    """Shared tags count most, then the same category, then the same KIM, then recency."""
-    shared_tags = len({t.slug for t in getattr(a, "tags", [])} & {t.slug for t in getattr(b, "tags", [])})
-    return (shared_tags, a.category == b.category, getattr(a, "kim", None) == getattr(b, "kim", None), b.date)
+def _keys(article) -> list[tuple]:
+    """What makes two stories related: a shared tag, the same category, the same KIM."""
+    keys = [("tag", t.slug) for t in getattr(article, "tags", [])]
+    return keys + [("category", str(article.category)), ("kim", getattr(article, "kim", None))]
+
+
+def _score(key) -> int:
+    """A shared tag counts most (it is specific), then the category, then the KIM."""
+    return {"tag": 100, "category": 10, "kim": 1}[key[0]]
 
 
 def link_related(articles, count: int = RELATED_COUNT) -> None:
+    """Related stories, best first, ties to the newest; only stories sharing something.
+
+    Stories are indexed by tag, category and KIM, so each story is compared only with
+    those it shares something with (the whole set grows linearly, not quadratically).
+    """
+    index = defaultdict(list)
     for article in articles:
-        others = [o for o in articles if o is not article]
-        ranked = sorted(others, key=lambda o: relatedness(article, o), reverse=True)
-        article.related = [o for o in ranked[:count] if relatedness(article, o)[:3] != (0, False, False)]
+        for key in _keys(article):
+            index[key].append(article)
+    for article in articles:
+        scores = defaultdict(int)
+        for key in _keys(article):
+            for other in index[key]:
+                if other is not article:
+                    scores[id(other)] += _score(key)
+        others = {id(o): o for key in _keys(article) for o in index[key] if o is not article}
+        ranked = sorted(others.values(), key=lambda o: (scores[id(o)], o.date), reverse=True)
+        article.related = ranked[:count]
