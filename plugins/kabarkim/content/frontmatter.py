@@ -7,8 +7,11 @@ class FrontMatterError(ValueError):
     """The front matter is missing or not valid YAML; `message` is for the author."""
 
 
-class _StringDatesLoader(yaml.SafeLoader):
-    """Leaves dates as text so that every date goes through one WIB-aware parser."""
+class _StringDatesLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Leaves dates as text so that every date goes through one WIB-aware parser.
+
+    The C loader (libyaml) when PyYAML has it: several times faster on every build.
+    """
 
 
 _StringDatesLoader.yaml_implicit_resolvers = {
