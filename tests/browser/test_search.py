@@ -60,6 +60,13 @@ STORIES = [
     ("uji-imogiri", "festival-batik", "Budaya", "2026-05-05 10:00",
      "Festival Batik Tulis Wukirsari",
      "Festival batik tulis Wukirsari menghadirkan ratusan pembatik dari Bantul."),
+    # title weighting: "sungai" once in the first title, twice in the second body
+    ("uji-sanden", "kerja-bakti-kali", "Berita", "2025-06-01 07:00",
+     "Kerja Bakti Membersihkan Sungai",
+     "Warga Srigading bergotong royong mengangkat sampah plastik dari aliran air."),
+    ("uji-imogiri", "dongeng-anak", "Budaya", "2025-07-01 07:00",
+     "Dongeng Anak di Balai Padukuhan",
+     "Para pendongeng bercerita tentang gunung, sungai, dan sawah; anak-anak menggambar sungai."),
 ]
 
 PRODUCT = """\
@@ -222,6 +229,11 @@ def test_affixed_word_finds_its_other_forms(page, base, search_site, query, slug
     article = html[html.index("data-pagefind-body"):]
     assert not re.search(absent, article), "fixture story must not contain the query form"
     assert story_url(slug) in search(page, base, query)
+
+
+def test_title_ranks_above_body(page, base):
+    paths = search(page, base, "sungai")
+    assert paths[:2] == [story_url("kerja-bakti-kali"), story_url("dongeng-anak")]
 
 
 def test_results_on_load_from_shared_link(page, base):
