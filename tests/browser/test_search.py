@@ -363,7 +363,7 @@ def test_no_javascript_fallback(browser, search_site, serve_site):
         text = page.locator("main").inner_text()
         assert "memerlukan JavaScript" in text
         links = page.eval_on_selector_all("main a", "els => els.map(a => a.getAttribute('href'))")
-        assert "/kim/" in links and "/kategori/" in links
+        assert "/kim/" in links and "/kategori/" in links and "/produk/" in links
     finally:
         ctx.close()
 
