@@ -45,3 +45,12 @@ def test_body_photo_by_file_name_points_at_kim_folder(tmp_path):
     out = build_site(content, tmp_path / "out")
     srcs = [img.get("src") for img in parse(out / "berita/panen-1/index.html").cssselect(".prose img")]
     assert srcs and all("kim/uji/gambar/panen" in s or "/gambar/" in s for s in srcs)
+
+
+def test_profile_with_only_required_fields_builds(tmp_path):
+    content = make_minisite(tmp_path / "content")
+    write_md(content / "kim/uji/profil.md", {"name": "KIM Minimal", "kalurahan": "Srigading", "kapanewon": "Sanden"})
+    out = build_site(content, tmp_path / "out")
+    profile = parse(out / "kim/uji/index.html")
+    assert profile.cssselect("h1")[0].text_content() == "KIM Minimal"
+    assert "tanpa wifi publik" in (out / "kim/index.html").read_text("utf-8")

@@ -24,9 +24,15 @@ class Kim(Content):
 
     mandatory_properties = ("name",)
     default_template = "kim"
+    # Optional fields, present on every profile so templates and plugins need no guards.
+    OPTIONAL = {"wifi": None, "contacts": None, "social": None, "coordinates": None,
+                "description": "", "image": None, "example": False}
 
     def __init__(self, content, metadata=None, *args, **kwargs):
-        metadata = dict(metadata or {})
+        metadata = {**self.OPTIONAL, **(metadata or {})}
+        metadata["wifi"] = metadata["wifi"] or {"available": False}
+        metadata["contacts"] = metadata["contacts"] or {}
+        metadata["social"] = metadata["social"] or {}
         metadata.setdefault("title", metadata.get("name"))
         if metadata.get("kim"):
             metadata["slug"] = metadata["kim"]
