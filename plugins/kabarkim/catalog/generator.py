@@ -18,6 +18,7 @@ from pelican.generators import Generator
 
 from kabarkim.content.jsonld import script_json
 from kabarkim.content.kinds import KindGenerator
+from kabarkim.images import image_set
 from kabarkim.subscribe.feeds import FeedPair, add_subscription_group, write_feed_pair
 
 from . import geo, ics, jsonld, model, opendata, rules
@@ -81,22 +82,14 @@ class FeedItem:
         return self._html
 
 
-def _image_info(image_set_fn, site_url):
+def _image_info():
     def info(kim, name):
-        img = image_set_fn(_photo_path(kim, name)) if image_set_fn else None
+        img = image_set(_photo_path(kim, name))
         if not img:
             return None
         return {"url": img.jpeg_url(1600), "width": img.width, "height": img.height,
                 "webp_srcset": img.srcset("webp"), "og_image": img.og_url}
     return info
-
-
-def _images():
-    try:
-        from kabarkim.images import image_set
-        return image_set
-    except ImportError:  # images plugin not installed: no photos in JSON-LD/feeds
-        return None
 
 
 class ProductGenerator(KindGenerator):
@@ -109,15 +102,13 @@ class ProductGenerator(KindGenerator):
         super().generate_context()
         s, site = self.settings, self.settings["SITEURL"]
         kims = self.context.get("kims_by_slug", {})
-        image_set = _images()
         for item in self.items:
-            kim = kims.get(getattr(item, "kim", None))
-            item.kim_profile = kim
+            kim = item.kim_profile
             p = model.product_from_meta(raw_meta(item), item.slug, kim_ref(kim), site, s["PRODUCT_URL"])
             item.catalog = p
             item.photo_paths = [_photo_path(p.kim.slug, n) for n in p.photos]
             item.category_page = model.absolute(site, f"produk/kategori/{p.category_slug}/")
-            imgs = [image_set(x) for x in item.photo_paths] if image_set else []
+            imgs = [image_set(x) for x in item.photo_paths]
             jpegs = [i.jpeg_url(1600) for i in imgs if i]
             item.og_image_url = imgs[0].og_url if imgs and imgs[0] else ""
             item.jsonld = script_json(jsonld.product_jsonld(p, jpegs, site))
@@ -203,16 +194,14 @@ class ProgramGenerator(KindGenerator):
         super().generate_context()
         s, site = self.settings, self.settings["SITEURL"]
         kims = self.context.get("kims_by_slug", {})
-        image_set = _images()
         for item in self.items:
-            kim = kims.get(getattr(item, "kim", None))
-            item.kim_profile = kim
+            kim = item.kim_profile
             ev = model.program_from_meta(raw_meta(item), item.slug, kim_ref(kim), site, s["PROGRAM_URL"])
             item.catalog = ev
             if not hasattr(item, "date"):
                 item.date = ev.start_dt  # feeds need a date: announce at the start time
             item.image_path = _photo_path(ev.kim.slug, ev.image) if ev.image else ""
-            img = image_set(item.image_path) if (image_set and item.image_path) else None
+            img = image_set(item.image_path) if item.image_path else None
             item.og_image_url = img.og_url if img else ""
             item.jsonld = script_json(jsonld.event_jsonld(ev, [img.jpeg_url(1600)] if img else [], site))
             item.ics_path = f"{item.url}kalender.ics"
@@ -332,7 +321,7 @@ class ShowcaseGenerator(Generator):
             kim.map_features = own["features"]
             kim.products = getattr(kim, "products", [])
             kim.programs = getattr(kim, "programs", [])
-        photo = _image_info(_images(), site)
+        photo = _image_info()
         by_slug = {k.slug: k for k in kims}
         counts = {k.slug: {"products": len(getattr(k, "products", [])), "programs": len(getattr(k, "programs", []))}
                   for k in kims}

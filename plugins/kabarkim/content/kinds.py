@@ -65,6 +65,9 @@ class KindGenerator(Generator):
 
     def generate_context(self):
         items = [self.read(path) for path in self.source_files()]
+        kims = self.context.get("kims_by_slug", {})  # set by the directory, which reads first
+        for item in items:
+            item.kim_profile = kims.get(getattr(item, "kim", None))
         items.sort(key=self.sort_key)
         self.items = items
         self.context[self.context_key] = items
