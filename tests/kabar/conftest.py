@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpx
 import pytest
 import yaml
 
@@ -146,3 +147,69 @@ def workdir(tmp_path):
     content = tmp_path / "content"
     (content / "kim").mkdir(parents=True)
     return content
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _thumbnails_stay_local():
+    """Item images in the fixture feeds point at i.ytimg.com and made-up hosts:
+    the thumbnail step may only contact the local test server."""
+    from kabarkim.kabar import thumbs
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(thumbs, "ALLOWED_HOSTS", {"127.0.0.1"})
+        yield
+
+
+# ---- images for the thumbnail tests ------------------------------------------
+
+GPS_LAT = (7.0, 58.0, 12.5)
+
+
+def jpeg_with_metadata(size=(1200, 800), orientation=6, color=(200, 60, 40)) -> bytes:
+    """A JPEG carrying EXIF orientation, camera make, GPS position, an ICC profile and a comment."""
+    import io
+
+    from PIL import Image, ImageCms
+
+    img = Image.new("RGB", size, color)
+    img.paste((20, 90, 200), (0, 0, size[0] // 2, size[1] // 4))  # a blue block top-left
+    exif = Image.Exif()
+    exif[0x0112] = orientation
+    exif[0x010F] = "KameraRahasia"
+    gps = exif.get_ifd(0x8825)
+    gps.update({1: "S", 2: GPS_LAT, 3: "E", 4: (110.0, 16.0, 36.0)})
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buf = io.BytesIO()
+    img.save(buf, "JPEG", exif=exif.tobytes(), icc_profile=icc, comment=b"rahasia-komentar", quality=90)
+    return buf.getvalue()
+
+
+def png_bytes(size, mode="1") -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    Image.new(mode, size).save(buf, "PNG", optimize=True)
+    return buf.getvalue()
+
+
+class RewriteHosts(httpx.AsyncBaseTransport):
+    """httpx transport that sends requests for the given hosts to the local test server
+    (so the YouTube thumbnail URL the parser derives can be served in tests)."""
+
+    def __init__(self, port: int, hosts: set[str]):
+        self.port, self.hosts = port, set(hosts)
+        self.inner = None
+
+    async def handle_async_request(self, request):
+        if request.url.host in self.hosts:
+            request.url = request.url.copy_with(scheme="http", host="127.0.0.1", port=self.port)
+        if self.inner is None:
+            self.inner = httpx.AsyncHTTPTransport()
+        return await self.inner.handle_async_request(request)
+
+    async def aclose(self):
+        if self.inner is not None:
+            await self.inner.aclose()
+            self.inner = None

@@ -17,12 +17,15 @@ from kabarkim.kabar.generator import format_views, item_category, item_content, 
 from kabarkim.kabar.util import WIB
 from sitebuild import CONTENT, TEST_SITEURL, build_site
 
-from .conftest import FeedServer, feed_bytes, write_sources
+from .conftest import FeedServer, RewriteHosts, feed_bytes, jpeg_with_metadata, png_bytes, write_sources
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=WIB)
 ON_HANDLER = re.compile(r"<[a-zA-Z][^>]*\son[a-z]+\s*=", re.S)
 DATA_URL = re.compile(r"(?:href|src|srcset|action|poster)\s*=\s*[\"']?\s*data:", re.I)
 TOMBSTONED = "https://bantulkab.example/berita/harga-cabai-bawang-merah-turun/"
+THUMB_VIDEO = "gCfrL1spNxn"                   # its YouTube thumbnail is served locally
+NO_THUMB_VIDEO = "UMFxFkM_R5K"                # its thumbnail answers 404: placeholder
+REGENCY_IMAGE = "/wp-content/uploads/2025/11/jembatan-gantung-dlingo.jpg"
 
 
 def pemkab_with_one_item() -> bytes:
@@ -46,7 +49,16 @@ def site(tmp_path_factory):
             {"name": "Sumber Nakal", "url": server.serve("/nakal.rss", feed_bytes("hostile.rss")), "kind": "berita",
              "kim": "malangan", "category": "Budaya"},
         ])
-        cfg = FetchConfig(timeout=15.0)  # generous: a loaded CI box must not fail it
+        # Image URLs on i.ytimg.com and bantulkab.example go to the local server (never the internet).
+        server.serve(f"/vi/{THUMB_VIDEO}/hqdefault.jpg", jpeg_with_metadata((480, 360), orientation=1),
+                     content_type="image/jpeg")
+        server.serve(REGENCY_IMAGE, png_bytes((1024, 683), "RGB"), content_type="image/png")
+        from kabarkim.kabar import thumbs
+
+        mp = pytest.MonkeyPatch()
+        mp.setattr(thumbs, "ALLOWED_HOSTS", {"127.0.0.1", "i.ytimg.com", "bantulkab.example"})
+        cfg = FetchConfig(timeout=15.0,  # generous: a loaded CI box must not fail it
+                          transport=RewriteHosts(server.port, {"i.ytimg.com", "bantulkab.example"}))
         first = fetch_sources(content / "sumber.yaml", content / "kabar", config=cfg, now=NOW, include_kim_sources=False)
         assert [r.outcome for r in first.sources] == ["ok", "ok", "ok"]
         # The regency feed now lists a single item: the other six vanish remotely.
@@ -55,6 +67,7 @@ def site(tmp_path_factory):
                                include_kim_sources=False)  # the sample KIMs' real-looking URLs: never fetched in tests
         assert second.sources[0].outcome == "ok" and second.sources[0].stats.unchanged == 1
     finally:
+        mp.undo()
         server.httpd.shutdown()
         server.httpd.server_close()
     (content / "kabar" / "tombstones.yaml").write_text(f"- link: {TOMBSTONED}\n  reason: uji\n", encoding="utf-8")
@@ -157,7 +170,9 @@ def test_video_gallery_and_light_embed(site):
     video = next(i for i in archive.items["bantul-tv"] if i["video_id"] == "gCfrL1spNxn")
     page = (output / "video" / video["slug"] / "index.html").read_text(encoding="utf-8")
     assert 'href="https://www.youtube.com/watch?v=gCfrL1spNxn" data-video-id="gCfrL1spNxn"' in page
-    assert 'src="https://i.ytimg.com/vi/gCfrL1spNxn/hqdefault.jpg"' in page
+    thumb = f"{TEST_SITEURL}/kabar/gambar/{video['id']}.jpg"
+    assert f'<img src="{thumb}" alt="Cuplikan video: {html.escape(video["title"])}" width="480" height="360" loading="lazy"' in page
+    assert f'data-pf-image="{thumb}"' in page and f'<meta property="og:image" content="{thumb}">' in page
     assert "15.842 kali ditonton" in page and "Minggu, 20 Juli 2025" in page
     assert re.search(r'<script src="[^"]+/js/video\.js" defer></script>', page)
     js = (output / "tema" / "js" / "video.js").read_text(encoding="utf-8")
@@ -211,3 +226,30 @@ def test_item_metadata():
     assert meta["views_text"] == "1.234.567" and meta["summary"] == "Ringkas &lt;script&gt;"
     assert meta["date"].isoformat() == "2025-01-02T03:04:05+07:00"
     assert format_views(None) is None and format_views(999) == "999"
+
+
+@pytest.mark.slow
+def test_thumbnails_are_local_and_remote_images_never_used(site):
+    output, archive = site
+    items = [i for its in archive.items.values() for i in its]
+    remote = {i["image"] for i in items if i.get("image")}
+    assert any("i.ytimg.com" in u for u in remote) and any(REGENCY_IMAGE in u for u in remote)
+    for path in pages(output, (".html", ".xml", ".json")):
+        text = html.unescape(path.read_text(encoding="utf-8", errors="replace"))
+        assert "i.ytimg.com" not in text, path
+        for url in remote:
+            assert url not in text, (path, url)
+    # The regency item's image was fetched, re-encoded (<= 640 px) and published locally.
+    regency = next(i for i in archive.items["pemkab-bantul"] if i.get("image", "") and REGENCY_IMAGE in i["image"])
+    assert (regency["thumbnail"], regency["thumbnail_width"], regency["thumbnail_height"]) == (
+        f"gambar/{regency['id']}.jpg", 640, 427)
+    assert (output / "kabar" / "gambar" / f"{regency['id']}.jpg").read_bytes()[:3] == b"\xff\xd8\xff"
+    page = (output / "kabar" / regency["slug"] / "index.html").read_text(encoding="utf-8")
+    assert f'<img src="{TEST_SITEURL}/kabar/gambar/{regency["id"]}.jpg" alt="" loading="lazy" decoding="async" width="640" height="427">' in page
+    # A video whose thumbnail could not be fetched: a dark box with the title, no <img>.
+    video = next(i for i in archive.items["bantul-tv"] if i["video_id"] == NO_THUMB_VIDEO)
+    assert "thumbnail" not in video and video["thumbnail_error"] == "HTTP 404" and video["image"]
+    page = (output / "video" / video["slug"] / "index.html").read_text(encoding="utf-8")
+    embed = page.split('class="video-embed"', 1)[1].split("</div>", 1)[0]
+    assert "<img" not in embed and "thumb-placeholder-video" in embed and html.escape(video["title"]) in embed
+    assert "data-pf-image" not in page

@@ -206,6 +206,10 @@ class Archive:
                     changed = True
                 fp = fingerprint(p)
                 if fp != rec.get("fingerprint"):
+                    if p.get("image") != rec.get("image"):
+                        # A new image URL gets fresh download attempts (thumbs.py).
+                        rec.pop("thumbnail_attempts", None)
+                        rec.pop("thumbnail_error", None)
                     for f in _ITEM_FIELDS_FROM_FEED:
                         if f == "link" and not p.get("link"):
                             continue

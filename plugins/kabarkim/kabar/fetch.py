@@ -23,6 +23,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from . import parser as feed_parser
+from . import thumbs
 from .archive import Archive, ArchiveError, MergeStats
 from .fetcher import FetchConfig, FetchRequest, FetchResult, backoff_delay, fetch_all
 from .sources import Source, SourcesError, load_sources
@@ -218,9 +219,18 @@ def fetch_sources(sources_file: Path, archive_dir: Path, *, config: FetchConfig 
             due.append((src, st))
         requests = [FetchRequest(key=src.id, url=st.get("url") or src.url, etag=st.get("etag"),
                                  last_modified=st.get("last_modified")) for src, st in due]
-        results = fetch_all(requests, config or FetchConfig())
+        cfg = config or FetchConfig()
+        results = fetch_all(requests, cfg)
         for src, st in due:
             report.sources.append(_process(archive, src, st, results[src.id], now))
+        if cfg.thumbnails:
+            # Local thumbnails for the sources that answered; a failed image never fails its item or source.
+            ok_ids = [r.source.id for r in report.sources if r.outcome in ("ok", "304")]
+            per_source = thumbs.fetch_thumbnails(archive, ok_ids, cfg)
+            for rep in report.sources:
+                note = per_source[rep.source.id].note() if rep.source.id in per_source else ""
+                if note:
+                    rep.message = "; ".join(x for x in (rep.message, note) if x)
         archive.save()
     order = {s.id: n for n, s in enumerate(sources)}
     report.sources.sort(key=lambda r: order.get(r.source.id, 0))

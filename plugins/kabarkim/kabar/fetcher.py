@@ -45,6 +45,9 @@ class FetchConfig:
     user_agent: str = DEFAULT_USER_AGENT
     concurrency: int = DEFAULT_CONCURRENCY
     transport: object = None                  # httpx transport (tests, sample generation)
+    thumbnails: bool = True                   # download item images into <archive>/gambar/ (thumbs.py)
+    image_timeout: float = 10.0               # seconds per image
+    image_max_bytes: int = 3 * 1024 * 1024    # per image, after decompression
 
 
 @dataclass

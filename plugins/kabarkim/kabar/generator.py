@@ -21,6 +21,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+import shutil
 from pathlib import Path
 
 from pelican import signals
@@ -29,6 +30,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Author, Category
 
 from .archive import Archive, item_datetime
+from .thumbs import THUMB_DIR, thumb_path
 from .util import WIB
 
 logger = logging.getLogger(__name__)
@@ -107,11 +109,17 @@ def item_to_metadata(item: dict, settings) -> dict:
         "source_id": item.get("source"),
         "source_name": source_name,
         "original_url": item.get("link"),
-        "external_image": item.get("image"),
-        "image_url": item.get("image"),
+        # Only the local copy made by `kim fetch` (thumbs.py) is ever shown; the
+        # remote `image` URL stays in the archive for the record.
+        "thumbnail_url": None,
         "date_is_first_seen": item.get("date_source") == "first_seen",
         "example": bool(item.get("example")),
     }
+    thumb = local_thumbnail(item, settings)
+    if thumb:
+        meta.update({"thumbnail_url": f"{KABAR_THUMB_URL}/{thumb.name}",
+                     "thumbnail_width": item.get("thumbnail_width"),
+                     "thumbnail_height": item.get("thumbnail_height")})
     if item.get("kim"):
         meta["kim"] = item["kim"]
     if item.get("updated"):
@@ -126,6 +134,39 @@ def item_to_metadata(item: dict, settings) -> dict:
             "description_html": _paragraphs(item.get("description") or item.get("summary") or ""),
         })
     return meta
+
+
+KABAR_THUMB_URL = "kabar/gambar"   # output folder of the thumbnails (copied by KabarGenerator)
+
+
+def local_thumbnail(item: dict, settings) -> Path | None:
+    """The item's thumbnail file in the archive, when it exists and is well-formed."""
+    rel = item.get("thumbnail")
+    try:
+        expected = thumb_path(item.get("id") or "")
+    except ValueError:
+        return None
+    if rel != expected or not item.get("thumbnail_width") or not item.get("thumbnail_height"):
+        return None
+    path = archive_path(settings) / rel
+    return path if path.is_file() else None
+
+
+def copy_thumbnails(articles, settings, output_path) -> int:
+    """Copy the thumbnails of the published items into <output>/kabar/gambar/."""
+    dest = Path(output_path) / KABAR_THUMB_URL
+    n = 0
+    for article in articles:
+        url = getattr(article, "thumbnail_url", None)
+        if not url:
+            continue
+        src = archive_path(settings) / THUMB_DIR / Path(url).name
+        target = dest / src.name
+        dest.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.stat().st_size != src.stat().st_size:
+            shutil.copyfile(src, target)
+        n += 1
+    return n
 
 
 def load_items(settings) -> list[dict]:
@@ -195,6 +236,7 @@ class KabarGenerator(Generator):
         self.context["kabar_sources"] = self.sources
 
     def generate_output(self, writer):
+        copy_thumbnails(self.context.get("kabar_items") or [], self.settings, self.output_path)
         common = {"relative_urls": self.settings["RELATIVE_URLS"]}
         writer.write_file(
             "video/index.html", self.get_template("video_index"), self.context,
