@@ -14,7 +14,7 @@ Fixtures:
 - `context`      per test: a fresh browser context (locale id-ID, WIB) where every request
                  that is not to 127.0.0.1 is aborted; the aborted URLs are in
                  `blocked_requests`.
-- `page`         per test: a page in that context (10 s default timeout).
+- `page`         per test: a page in that context (20 s default timeout).
 - `serve_site`   session: `serve_site(folder) -> base URL` (http://127.0.0.1:<port>, no
                  trailing slash); one threaded http.server per folder, directory URLs.
 - `site_url`     per test: base URL of the repo's sample site (`built_site` from
@@ -124,7 +124,7 @@ def console_errors():
 @pytest.fixture
 def page(context, console_errors):
     p = context.new_page()
-    p.set_default_timeout(10_000)
+    p.set_default_timeout(20_000)  # generous: a loaded CI box, never a measurement
     p.on("console", lambda msg: console_errors.append(msg.text) if msg.type == "error" else None)
     p.on("pageerror", lambda exc: console_errors.append(str(exc)))
     yield p
