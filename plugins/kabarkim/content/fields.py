@@ -51,29 +51,33 @@ class Problem:
 _PHONE_JUNK = re.compile(r"[\s\-\.\(\)/]")
 
 
+def _indonesian_digits(value: Any, label: str, key: str) -> tuple[str, str]:
+    """(the number as written, its digits with Indonesia's 62 prefix), or RuleError."""
+    example = f'`{key}: "081227334455"`'
+    if isinstance(value, int) and not isinstance(value, bool):
+        # YAML reads 081227334455 unquoted as an int and drops the leading 0.
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise RuleError(f"Nomor {label} belum diisi.", f"Tulis nomor dalam tanda kutip, misalnya {example}.")
+    raw = value.strip()
+    digits = _PHONE_JUNK.sub("", raw).removeprefix("+")
+    if not digits.isdigit():
+        raise RuleError(f"Nomor {label} \"{raw}\" bukan nomor telepon (ada huruf atau tanda lain).",
+                        f"Tulis angka saja, misalnya {example}.")
+    if digits.startswith("0"):
+        digits = "62" + digits[1:]
+    elif digits.startswith("8"):
+        digits = "62" + digits
+    return raw, digits
+
+
 def normalize_whatsapp(value: Any) -> str:
     """Normalise an Indonesian mobile number to international digits "628…".
 
     Accepts "0812-2733-4455", "+62 812 2733 4455", "62812…", "812…"; raises
     RuleError for anything that is not an Indonesian mobile number.
     """
-    if isinstance(value, int) and not isinstance(value, bool):
-        # YAML reads 081227334455 unquoted as an int and drops the leading 0.
-        value = str(value)
-    if not isinstance(value, str) or not value.strip():
-        raise RuleError("Nomor WhatsApp belum diisi.",
-                        "Tulis nomor dalam tanda kutip, misalnya `whatsapp: \"081227334455\"`.")
-    raw = value.strip()
-    digits = _PHONE_JUNK.sub("", raw)
-    if digits.startswith("+"):
-        digits = digits[1:]
-    if not digits.isdigit():
-        raise RuleError(f"Nomor WhatsApp \"{raw}\" bukan nomor telepon (ada huruf atau tanda lain).",
-                        "Tulis angka saja, misalnya `whatsapp: \"081227334455\"`.")
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    elif digits.startswith("8"):
-        digits = "62" + digits
+    raw, digits = _indonesian_digits(value, "WhatsApp", "whatsapp")
     if not digits.startswith("62"):
         raise RuleError(f"Nomor WhatsApp \"{raw}\" bukan nomor Indonesia.",
                         "Tulis nomor yang diawali 08 atau +62, misalnya `whatsapp: \"081227334455\"`.")
@@ -88,19 +92,7 @@ def normalize_whatsapp(value: Any) -> str:
 
 def normalize_phone(value: Any) -> str:
     """Normalise any Indonesian phone number (mobile or landline) to "62…"."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or not value.strip():
-        raise RuleError("Nomor kontak kosong.", "Tulis nomor dalam tanda kutip, misalnya `contact: \"081227334455\"`.")
-    raw = value.strip()
-    digits = _PHONE_JUNK.sub("", raw).lstrip("+")
-    if not digits.isdigit():
-        raise RuleError(f"Nomor kontak \"{raw}\" bukan nomor telepon.",
-                        "Tulis angka saja, misalnya `contact: \"081227334455\"`.")
-    if digits.startswith("0"):
-        digits = "62" + digits[1:]
-    elif digits.startswith("8"):
-        digits = "62" + digits
+    raw, digits = _indonesian_digits(value, "kontak", "contact")
     if not digits.startswith("62") or not 9 <= len(digits) <= 15:
         raise RuleError(f"Nomor kontak \"{raw}\" bukan nomor Indonesia yang wajar.",
                         "Tulis nomor yang diawali 0 atau +62, misalnya `contact: \"081227334455\"`.")
