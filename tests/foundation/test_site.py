@@ -143,3 +143,10 @@ def test_each_feed_has_its_own_id_and_self_link(built_site):
         assert self_link == f"{TEST_SITEURL}/{feed_file.relative_to(built_site).as_posix()}"
         ids[root.find("a:id", ns).text] = feed_file
     assert len(ids) == len(list(built_site.glob("feeds/**/*.atom.xml")))
+
+
+def test_home_summarises_the_directory(built_site):
+    kims = list((built_site / "kim").glob("*/index.html"))
+    wifi = sum(1 for k in kims if parse(k).cssselect(".facts .wifi.yes"))
+    text = " ".join(parse(built_site / "index.html").text_content().split())
+    assert f"{len(kims)} KIM di " in text and f"{wifi} di antaranya membuka titik wifi publik" in text

@@ -19,6 +19,7 @@ class KimGenerator(KindGenerator):
         model.collect_kapanewon_articles(groups)
         self.kapanewon = groups
         self.context["kapanewon_list"] = groups
+        self.context["directory_summary"] = model.directory_summary(self.items, groups)
         self.context["kims_by_slug"] = {kim.slug: kim for kim in self.items}
 
     def sort_key(self, item):

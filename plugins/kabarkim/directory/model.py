@@ -52,3 +52,12 @@ def collect_kapanewon_articles(groups) -> None:
         group.articles = sorted(
             (a for kim in group.kims for a in kim.articles), key=lambda a: a.date, reverse=True
         )
+
+
+def directory_summary(kims, groups) -> dict:
+    """The directory at a glance, for the home page."""
+    return {
+        "kims": len(kims),
+        "kapanewon": sum(1 for g in groups if g.kims),
+        "wifi": sum(1 for k in kims if (k.wifi or {}).get("available")),
+    }
